@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { computeCoverage, type CoverageParams } from './coverage.ts';
+import { at, fc, point, polygonArea, rect, rectRing, rng } from './testgeo.ts';
+import type { Feature } from 'geojson';
+
+const rel = (a: number, b: number) => Math.abs(a - b) / b;
+const big = fc([rect(-5000, -5000, 5000, 5000, { name: 'Z', population_2020: 1000 })]);
+const run = (facilities: Feature[], radiusM: number, area = big, options: CoverageParams['options'] = {}) =>
+  computeCoverage({ facilities: fc(facilities), radiusM, area, options });
+
+describe('computeCoverage: known areas', () => {
+  it('a single facility covers its disc within 1 %', () => {
+    const rand = rng(7);
+    for (const r of [300, 500, 769]) {
+      for (const cellSize of [10, 20]) {
+        const res = run([point(rand() * 100, rand() * 100)], r, big, { cellSize });
+        expect(rel(res.coveredAreaM2, Math.PI * r * r)).toBeLessThan(0.01);
+      }
+    }
+  });
+
+  it('uses an adaptive cell size between 5 and 25 m over a district-sized area', () => {
+    const res = run([point(0, 0)], 500);
+    expect(res.cellSizeM).toBeGreaterThanOrEqual(5);
+    expect(res.cellSizeM).toBeLessThanOrEqual(25);
+    expect(rel(res.totalAreaM2, 1e8)).toBeLessThan(1e-6);
+  });
+
+  it('two disjoint discs add up', () => {
+    const r = 400;
+    const res = run([point(-1500, 0), point(1500, 0)], r, big, { cellSize: 10 });
+    expect(rel(res.coveredAreaM2, 2 * Math.PI * r * r)).toBeLessThan(0.01);
+  });
+
+  it('two overlapping discs match the lens formula', () => {
+    const r = 500;
+    for (const d of [200, 500, 800]) {
+      const lens = 2 * r * r * Math.acos(d / (2 * r)) - (d / 2) * Math.sqrt(4 * r * r - d * d);
+      const res = run([point(0, 0), point(d, 0)], r, big, { cellSize: 10 });
+      expect(rel(res.coveredAreaM2, 2 * Math.PI * r * r - lens)).toBeLessThan(0.01);
+    }
+  });
+
+  it('a facility on the edge of the area is clipped to it', () => {
+    const r = 600;
+    const onEdge = run([point(5000, 0)], r, big, { cellSize: 10 });
+    expect(rel(onEdge.coveredAreaM2, (Math.PI * r * r) / 2)).toBeLessThan(0.01);
+    const onCorner = run([point(-5000, -5000)], r, big, { cellSize: 10 });
+    expect(rel(onCorner.coveredAreaM2, (Math.PI * r * r) / 4)).toBeLessThan(0.01);
+    const outside = run([point(5000 + r / 2, 0)], r, big, { cellSize: 10 });
+    const seg = r * r * Math.acos(0.5) - (r / 2) * Math.sqrt(r * r - (r / 2) ** 2);
+    expect(rel(outside.coveredAreaM2, seg)).toBeLessThan(0.02);
+    const far = run([point(9000, 0)], r, big, { cellSize: 10 });
+    expect(far.coveredAreaM2).toBe(0);
+  });
+
+  it('a polygon facility reaches out from its edge (Minkowski sum)', () => {
+    const r = 150;
+    const res = run([rect(-100, -100, 100, 100)], r, big, { cellSize: 5 });
+    expect(rel(res.coveredAreaM2, 200 * 200 + 4 * 200 * r + Math.PI * r * r)).toBeLessThan(0.01);
+  });
+
+  it('a line facility covers a capsule', () => {
+    const r = 100;
+    const line: Feature = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [at(-1000, -300), at(800, 900)] } };
+    const len = Math.hypot(1800, 1200);
+    const res = run([line], r, big, { cellSize: 5 });
+    expect(rel(res.coveredAreaM2, 2 * r * len + Math.PI * r * r)).toBeLessThan(0.01);
+  });
+
+  it('holes in the assessment area are not assessed', () => {
+    const holed = fc([rect(-2000, -2000, 2000, 2000, { name: 'ring' }, [rectRing(-1000, -1000, 1000, 1000).reverse()])]);
+    const res = run([point(0, 0)], 900, holed, { cellSize: 10 });
+    expect(rel(res.totalAreaM2, 16e6 - 4e6)).toBeLessThan(1e-6);
+    expect(res.coveredAreaM2).toBe(0);
+    const reaching = run([point(0, 0)], 1200, holed, { cellSize: 10 });
+    expect(reaching.coveredAreaM2).toBeGreaterThan(0);
+  });
+});
+
+describe('computeCoverage: zones and population', () => {
+  const two = fc([
+    rect(-2000, -1000, 0, 1000, { id: 'A', name: 'West', population_2020: 8000, pop_alt: '500' }),
+    rect(0, -1000, 2000, 1000, { id: 'B', name: 'East', population_2020: 4000 }),
+  ]);
+
+  it('a half-covered zone has half its residents covered', () => {
+    // a polygon facility (radius 0) exactly over the west half of zone A
+    const res = run([rect(-2000, -1000, -1000, 1000)], 0, two, { cellSize: 10 });
+    const [a, b] = res.perZone;
+    expect(a.coveredPct).toBeCloseTo(50, 0);
+    expect(rel(a.coveredPopulation!, 4000)).toBeLessThan(0.01);
+    expect(b.coveredPopulation).toBe(0);
+    expect(res.population).toBe(12000);
+    expect(rel(res.coveredPopulation!, 4000)).toBeLessThan(0.01);
+  });
+
+  it('reads a named population attribute, and reports null where it is missing', () => {
+    const res = run([rect(-2000, -1000, -1000, 1000)], 0, two, { cellSize: 10, populationProperty: 'pop_alt' });
+    expect(rel(res.perZone[0].coveredPopulation!, 250)).toBeLessThan(0.01);
+    expect(res.perZone[1].population).toBeNull();
+    expect(res.perZone[1].coveredPopulation).toBeNull();
+  });
+
+  it('counts facilities standing in a zone and those whose reach touches it', () => {
+    const res = run([point(-300, 0), point(-1900, 0)], 500, two, { cellSize: 10 });
+    const [a, b] = res.perZone;
+    expect([a.id, a.name, b.id]).toEqual(['A', 'West', 'B']);
+    expect(a.facilitiesInside).toBe(2);
+    expect(a.facilities).toBe(2);
+    expect(b.facilitiesInside).toBe(0);
+    expect(b.facilities).toBe(1);
+  });
+
+  it('outlines match the counted areas and wind counter-clockwise', () => {
+    const rand = rng(3);
+    const pts = Array.from({ length: 25 }, () => point(rand() * 4000 - 2000, rand() * 2000 - 1000));
+    const res = run(pts, 300, two, { cellSize: 10 });
+    for (const [fcol, key] of [
+      [res.covered, 'coveredM2'],
+      [res.uncovered, 'uncovered'],
+    ] as const) {
+      let total = 0;
+      for (const f of fcol.features) {
+        for (const poly of f.geometry.coordinates) {
+          expect(poly[0][0]).toEqual(poly[0][poly[0].length - 1]);
+          expect(polygonArea([poly[0]])).toBeGreaterThan(0);
+          total += polygonArea(poly);
+        }
+      }
+      const expected = key === 'coveredM2' ? res.coveredAreaM2 : res.totalAreaM2 - res.coveredAreaM2;
+      expect(rel(total, expected)).toBeLessThan(0.01);
+    }
+    // nothing drawn outside the assessment area
+    for (const f of [...res.covered.features, ...res.uncovered.features]) {
+      for (const p of f.geometry.coordinates.flat(2)) {
+        expect(p[0]).toBeGreaterThanOrEqual(at(-2000, 0)[0] - 1e-6);
+        expect(p[0]).toBeLessThanOrEqual(at(2000, 0)[0] + 1e-6);
+        expect(p[1]).toBeGreaterThanOrEqual(at(0, -1000)[1] - 1e-6);
+        expect(p[1]).toBeLessThanOrEqual(at(0, 1000)[1] + 1e-6);
+      }
+    }
+  });
+
+  it('keeps holes: a ring of facilities leaves an uncovered pocket inside a covered region', () => {
+    const pts = Array.from({ length: 24 }, (_, i) => point(900 * Math.cos((i * Math.PI) / 12), 900 * Math.sin((i * Math.PI) / 12)));
+    const res = run(pts, 400, big, { cellSize: 10 });
+    const rings = res.covered.features.flatMap((f) => f.geometry.coordinates.map((p) => p.length));
+    expect(rings).toContain(2);
+    const hole = res.covered.features[0].geometry.coordinates.find((p) => p.length === 2)![1];
+    expect(polygonArea([hole])).toBeLessThan(0);
+  });
+});
+
+describe('computeCoverage: population from a separate layer', () => {
+  it('spreads each polygon’s residents over its area and sums them per zone', () => {
+    // districts: west 1000 residents on 4 km², east 3000 on 4 km²; assess a box straddling both
+    const districts = fc([
+      rect(-2000, -1000, 0, 1000, { population_2020: 1000 }),
+      rect(0, -1000, 2000, 1000, { population_2020: 3000 }),
+    ]);
+    const area = fc([rect(-1000, -1000, 1000, 1000, { name: 'box' })]);
+    const res = run([rect(0, -1000, 1000, 1000)], 0, area, { cellSize: 10, populationLayer: districts });
+    expect(rel(res.perZone[0].population!, 500 + 1500)).toBeLessThan(0.01);
+    expect(rel(res.coveredPopulation!, 1500)).toBeLessThan(0.01);
+  });
+
+  it('picks finer cells for short reaches', async () => {
+    const { adaptiveCell } = await import('./coverage.ts');
+    expect(adaptiveCell(1e8, 769)).toBe(10);
+    expect(adaptiveCell(5.6e8, 769)).toBeCloseTo(23.5, 0);
+    expect(adaptiveCell(5.6e8, 230)).toBeLessThanOrEqual(12);
+    expect(adaptiveCell(2.8e10, 769)).toBeGreaterThan(80);
+  });
+});

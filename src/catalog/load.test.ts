@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogError, parseCatalog } from './load';
+
+const layer = { id: 'a', file: 'a.geojson', title: { zh: '甲', en: 'A' }, geometry: 'point', style: { color: '#000' }, bbox: [0, 0, 1, 1] };
+
+describe('parseCatalog', () => {
+  it('accepts a version-1 catalog', () => {
+    expect(parseCatalog({ version: 1, generated: '', layers: [layer] }).layers[0].id).toBe('a');
+  });
+  it.each([
+    [null, /not an object/],
+    [{ version: 2, layers: [] }, /version 2/],
+    [{ version: 1 }, /no layers/],
+    [{ version: 1, layers: [{ ...layer, geometry: 'blob' }] }, /layer 0/],
+  ])('rejects %j', (input, msg) => {
+    expect(() => parseCatalog(input)).toThrow(CatalogError);
+    expect(() => parseCatalog(input)).toThrow(msg);
+  });
+});

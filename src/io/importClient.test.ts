@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { overallProgress, parseIfSmall, startImport, type ImportProgress } from './importClient.ts';
+import { handleImport, type ImportRequest, type WorkerMessage } from './parse.worker.ts';
+
+/** A Worker stand-in that runs the real handler in-process, asynchronously. */
+class FakeWorker {
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  terminated = false;
+  constructor(private delay = 0) {}
+  postMessage(req: ImportRequest) {
+    setTimeout(() => {
+      void handleImport(req, (m) => {
+        if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent);
+      });
+    }, this.delay);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const geojson = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { name: '天津站' }, geometry: { type: 'Point', coordinates: [117.2, 39.13] } }],
+});
+
+describe('handleImport (worker body)', () => {
+  it('reads a Blob, reports stages and sends back the source bytes when unchanged', async () => {
+    const msgs: WorkerMessage[] = [];
+    const transfers: Transferable[][] = [];
+    await handleImport({ type: 'import', id: 1, name: 'a.geojson', file: new Blob([geojson]), options: {} }, (m, t) => {
+      msgs.push(m);
+      transfers.push(t ?? []);
+    });
+    const done = msgs[msgs.length - 1];
+    expect(done.type === 'done' && done.ok).toBe(true);
+    if (done.type !== 'done' || !done.ok) return;
+    expect(new TextDecoder().decode(done.bytes)).toBe(geojson);
+    expect(transfers[transfers.length - 1]).toEqual([done.bytes]);
+    expect(done.summary).toMatchObject({ featureCount: 1, rewritten: false, name: 'a.geojson', fields: [{ name: 'name', kind: 'string' }] });
+    const stages = msgs.filter((m) => m.type === 'progress').map((m) => (m as { stage: string }).stage);
+    expect([...new Set(stages)]).toEqual(['reading', 'decoding', 'parsing', 'validating']);
+  });
+
+  it('re-serialises converted data and returns errors for bad input', async () => {
+    const msgs: WorkerMessage[] = [];
+    const buffer = new TextEncoder().encode(geojson).buffer as ArrayBuffer;
+    await handleImport({ type: 'import', id: 2, name: 'a.geojson', buffer, options: { crs: 'GCJ02' } }, (m) => msgs.push(m));
+    const done = msgs[msgs.length - 1];
+    if (done.type !== 'done' || !done.ok) throw new Error('expected success');
+    const out = JSON.parse(new TextDecoder().decode(done.bytes));
+    expect(out.features[0].geometry.coordinates[0]).toBeLessThan(117.2);
+    const bad: WorkerMessage[] = [];
+    await handleImport({ type: 'import', id: 3, name: 'x.json', buffer: new TextEncoder().encode('{"type":').buffer as ArrayBuffer, options: {} }, (m) => bad.push(m));
+    expect(bad[bad.length - 1]).toMatchObject({ type: 'done', ok: false, errors: [{ code: 'json.truncated' }] });
+  });
+});
+
+describe('startImport', () => {
+  it('resolves with bytes and summary, with monotonic progress ending at 1', async () => {
+    const seen: ImportProgress[] = [];
+    const h = startImport(new Blob([geojson]), { name: 'a.geojson', createWorker: () => new FakeWorker() as unknown as Worker, onProgress: (p) => seen.push(p) });
+    const r = await h.promise;
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(parseIfSmall<{ features: unknown[] }>(r.bytes)?.features).toHaveLength(1);
+    const fr = seen.map((p) => p.fraction);
+    expect(fr).toEqual([...fr].sort((a, b) => a - b));
+    expect(fr[fr.length - 1]).toBe(1);
+  });
+
+  it('cancel resolves at once as cancelled and terminates the worker', async () => {
+    const w = new FakeWorker(50);
+    const h = startImport(new Blob([geojson]), { createWorker: () => w as unknown as Worker });
+    h.cancel();
+    const r = await h.promise;
+    expect(r).toMatchObject({ ok: false, cancelled: true, errors: [{ code: 'import.cancelled' }] });
+    expect(w.terminated).toBe(true);
+  });
+
+  it('honours an AbortSignal', async () => {
+    const ac = new AbortController();
+    const h = startImport(new Blob([geojson]), { signal: ac.signal, createWorker: () => new FakeWorker(50) as unknown as Worker });
+    ac.abort();
+    expect((await h.promise).ok).toBe(false);
+  });
+});
+
+describe('overallProgress / parseIfSmall', () => {
+  it('maps stages onto one bar', () => {
+    expect(overallProgress('reading', 0)).toBe(0);
+    expect(overallProgress('validating', 1)).toBeCloseTo(0.8);
+    expect(overallProgress('serialising', 1)).toBe(1);
+    expect(overallProgress('parsing', 5)).toBeCloseTo(0.45);
+  });
+
+  it('refuses to parse big buffers on the main thread', () => {
+    expect(parseIfSmall(new ArrayBuffer(10), 5)).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+// Main-thread side of the import worker. One worker per import: cancelling
+// terminates it at once, whatever it is doing, and nothing is returned, so a
+// cancelled or failed load cannot touch existing layers.
+
+import type { SourceCrs } from './crs.ts';
+import { makeIssue, type Issue } from './messages.ts';
+import type { ImportRequest, ImportSummary, WorkerMessage, WorkerStage } from './parse.worker.ts';
+
+export type { ImportSummary, WorkerStage } from './parse.worker.ts';
+
+export interface ImportProgress {
+  stage: WorkerStage;
+  /** Overall progress 0…1 across all stages. */
+  fraction: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; bytes: ArrayBuffer; summary: ImportSummary }
+  | { ok: false; cancelled: boolean; errors: Issue[]; warnings: Issue[] };
+
+export interface ImportHandle {
+  promise: Promise<ImportOutcome>;
+  cancel(): void;
+}
+
+export interface StartImportOptions {
+  name?: string;
+  crs?: SourceCrs;
+  dropInvalid?: boolean;
+  region?: [number, number, number, number] | null;
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** For tests and custom bundling. */
+  createWorker?: () => Worker;
+}
+
+const STAGES: Record<WorkerStage, [number, number]> = {
+  reading: [0, 0.15],
+  decoding: [0.15, 0.2],
+  parsing: [0.2, 0.45],
+  validating: [0.45, 0.8],
+  converting: [0.8, 0.9],
+  serialising: [0.9, 1],
+};
+
+/** Map a stage and its own fraction onto one 0…1 bar. */
+export function overallProgress(stage: WorkerStage, fraction = 0): number {
+  const [a, b] = STAGES[stage];
+  return a + (b - a) * Math.min(1, Math.max(0, fraction));
+}
+
+const defaultWorker = () => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+
+let nextId = 1;
+
+export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions = {}): ImportHandle {
+  const id = nextId++;
+  const worker = (opts.createWorker ?? defaultWorker)();
+  let settle!: (o: ImportOutcome) => void;
+  let settled = false;
+  const promise = new Promise<ImportOutcome>((resolve) => {
+    settle = (o) => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      opts.signal?.removeEventListener('abort', cancel);
+      resolve(o);
+    };
+  });
+  const cancel = () => settle({ ok: false, cancelled: true, errors: [makeIssue('import.cancelled')], warnings: [] });
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel);
+
+  let lastFraction = 0;
+  worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+    const m = ev.data;
+    if (!m || m.id !== id || settled) return;
+    if (m.type === 'progress') {
+      lastFraction = Math.max(lastFraction, overallProgress(m.stage, m.fraction));
+      opts.onProgress?.({ stage: m.stage, fraction: lastFraction });
+    } else if (m.ok) {
+      opts.onProgress?.({ stage: 'serialising', fraction: 1 });
+      settle({ ok: true, bytes: m.bytes, summary: m.summary });
+    } else settle({ ok: false, cancelled: false, errors: m.errors, warnings: m.warnings });
+  };
+  worker.onerror = (ev: ErrorEvent) => {
+    ev.preventDefault?.();
+    settle({ ok: false, cancelled: false, errors: [makeIssue('import.failed', { detail: ev.message || 'worker error' })], warnings: [] });
+  };
+
+  if (!settled) {
+    const name = opts.name ?? ((source as File).name || 'data');
+    const options = { crs: opts.crs, dropInvalid: opts.dropInvalid, region: opts.region };
+    const req: ImportRequest =
+      source instanceof ArrayBuffer ? { type: 'import', id, name, buffer: source, options } : { type: 'import', id, name, file: source, options };
+    worker.postMessage(req, source instanceof ArrayBuffer ? [source] : []);
+  }
+  return { promise, cancel };
+}
+
+/** A blob: URL MapLibre can load as a GeoJSON source `data`; revoke it when the layer goes. */
+export function geojsonObjectUrl(bytes: ArrayBuffer): string {
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/geo+json' }));
+}
+
+/** Parse the bytes on the calling thread only when small (≤ 2 MB ≈ tens of ms). */
+export function parseIfSmall<T = unknown>(bytes: ArrayBuffer, maxBytes = 2_000_000): T | null {
+  if (bytes.byteLength > maxBytes) return null;
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+}

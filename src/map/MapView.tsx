@@ -1,0 +1,121 @@
+// The map: basemap + one GeoJSON source per catalog layer, all derived from the store.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import Map, { Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { act, useStore } from '../state/store';
+import { select, setView } from '../state/updaters';
+import { ATTRIBUTION, baseStyle, geoUrl } from './basemaps';
+import { buildLayerSpecs, styleLayerIds } from './style';
+import { registerMap, type FeatureRef } from './mapHandle';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const BASE = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+
+export function MapView() {
+  const catalog = useStore((s) => s.catalog);
+  const visible = useStore((s) => s.visible);
+  const opacity = useStore((s) => s.opacity);
+  const lang = useStore((s) => s.lang);
+  const basemap = useStore((s) => s.basemap);
+  const key = useStore((s) => s.tiandituKey);
+  const selection = useStore((s) => s.selection);
+  const ref = useRef<MapRef>(null);
+  const hover = useRef<FeatureRef | null>(null);
+  const selected = useRef<FeatureRef | null>(null);
+
+  const mapStyle = useMemo(() => baseStyle(basemap, BASE, key), [basemap, key]);
+  const layers = catalog?.layers ?? [];
+  const interactive = useMemo(
+    () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
+    [layers],
+  );
+
+  const setState = (f: FeatureRef | null, k: 'hover' | 'selected', on: boolean) => {
+    const map = ref.current?.getMap();
+    if (!f || !map || !map.getSource(f.source)) return;
+    map.setFeatureState({ source: f.source, id: f.id }, { [k]: on });
+  };
+
+  const refOf = (f: MapGeoJSONFeature): FeatureRef | null =>
+    f.id === undefined || f.id === null ? null : { source: f.source, id: Number(f.id), layerId: f.source.replace(/:pts$/, '') };
+
+  const onMove = useCallback((e: MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    const next = f ? refOf(f) : null;
+    if (next?.source === hover.current?.source && next?.id === hover.current?.id) return;
+    setState(hover.current, 'hover', false);
+    hover.current = next;
+    setState(next, 'hover', true);
+  }, []);
+
+  const onLeave = useCallback(() => {
+    setState(hover.current, 'hover', false);
+    hover.current = null;
+  }, []);
+
+  const onClick = useCallback((e: MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    const r = f ? refOf(f) : null;
+    act(select, r && f ? { layerId: r.layerId, featureId: r.id, properties: { ...f.properties } } : null);
+  }, []);
+
+  // Keep the selected feature highlighted.
+  useEffect(() => {
+    setState(selected.current, 'selected', false);
+    selected.current = selection ? { source: selection.layerId, id: selection.featureId, layerId: selection.layerId } : null;
+    setState(selected.current, 'selected', true);
+  }, [selection]);
+
+  const onLoad = useCallback(() => {
+    const map = ref.current?.getMap();
+    if (map) registerMap(map);
+  }, []);
+
+  const view = useStore.getState().view;
+  return (
+    <Map
+      ref={ref}
+      mapLib={maplibregl}
+      initialViewState={{ longitude: view.lng, latitude: view.lat, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch }}
+      mapStyle={mapStyle}
+      interactiveLayerIds={interactive}
+      onMouseMove={onMove}
+      onMouseLeave={onLeave}
+      onClick={onClick}
+      onLoad={onLoad}
+      onMoveEnd={(e) => {
+        const c = e.viewState;
+        act(setView, { zoom: c.zoom, lat: c.latitude, lng: c.longitude, bearing: c.bearing, pitch: c.pitch });
+      }}
+      cursor={undefined}
+      canvasContextAttributes={{ preserveDrawingBuffer: true }}
+      attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap] }}
+      maxBounds={[112, 35.5, 123, 43]}
+      minZoom={6}
+      style={{ position: 'absolute', inset: 0 }}
+    >
+      {layers.map((l) => {
+        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang };
+        const specs = buildLayerSpecs(l, rs);
+        const main = specs.filter((s) => !('source' in s) || s.source === l.id);
+        const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);
+        return [
+          <Source key={l.id} id={l.id} type="geojson" data={geoUrl(l.file, BASE)} generateId>
+            {main.map((s) => <Layer key={s.id} {...s} />)}
+          </Source>,
+          l.pointsFile ? (
+            <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="geojson" data={geoUrl(l.pointsFile, BASE)} generateId>
+              {pts.map((s) => <Layer key={s.id} {...s} />)}
+            </Source>
+          ) : null,
+        ];
+      })}
+      <NavigationControl position="top-right" visualizePitch />
+      <ScaleControl position="bottom-right" unit="metric" maxWidth={140} />
+    </Map>
+  );
+}

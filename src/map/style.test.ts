@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogLayer } from '../catalog/types';
+import { buildLayerSpecs, colorExpr, styleLayerIds } from './style';
+
+const base = { id: 'blocks', geometry: 'polygon' as const, style: { color: '#a00', fillOpacity: 0.5, radius: 5 }, pointsFile: 'blocks.points.geojson' };
+
+describe('map style derivation', () => {
+  it('draws a small-polygon layer as fill, outline, city-scale dots and one label per feature', () => {
+    const specs = buildLayerSpecs(base, { visible: true, opacity: 1, lang: 'zh' });
+    expect(specs.map((s) => s.id)).toEqual(styleLayerIds(base));
+    expect(specs.map((s) => s.id)).toEqual(['blocks:fill', 'blocks:line', 'blocks:point', 'blocks:label']);
+    const point = specs.find((s) => s.id === 'blocks:point')!;
+    expect(point.maxzoom).toBe(12);
+    expect((point as { source: string }).source).toBe('blocks:pts');
+    expect((specs.find((s) => s.id === 'blocks:label') as { source: string }).source).toBe('blocks:pts');
+  });
+
+  it('hides every piece of an invisible layer and applies opacity', () => {
+    const specs = buildLayerSpecs(base, { visible: false, opacity: 0.5, lang: 'zh' });
+    for (const s of specs) expect((s.layout as { visibility: string }).visibility).toBe('none');
+    const line = specs.find((s) => s.id === 'blocks:line')!;
+    expect((line.paint as Record<string, unknown>)['line-opacity']).toBe(0.5);
+  });
+
+  it('labels in English with a Chinese fallback', () => {
+    const label = buildLayerSpecs(base, { visible: true, opacity: 1, lang: 'en' }).find((s) => s.id === 'blocks:label')!;
+    expect((label.layout as Record<string, unknown>)['text-field']).toEqual(['coalesce', ['get', 'name_en'], ['get', 'name']]);
+  });
+
+  it('colours categories with a match on the property and a default', () => {
+    expect(colorExpr({ color: '#000', categories: { property: 'kind', values: { a: '#111', b: '#222' } } })).toEqual([
+      'match', ['to-string', ['get', 'kind']], 'a', '#111', 'b', '#222', '#000',
+    ]);
+    expect(colorExpr({ color: '#000' })).toBe('#000');
+  });
+
+  it('passes the user filter to every piece', () => {
+    const filter = ['==', ['get', 'kind'], 'a'] as unknown as NonNullable<Parameters<typeof buildLayerSpecs>[1]['filter']>;
+    for (const s of buildLayerSpecs(base, { visible: true, opacity: 1, lang: 'zh', filter })) expect((s as { filter?: unknown }).filter).toEqual(filter);
+  });
+
+  it('draws lines and points without fills', () => {
+    const line: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> = { id: 'r', geometry: 'line', style: { color: '#00f' } };
+    expect(styleLayerIds(line)).toEqual(['r:line', 'r:label']);
+    const pt: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> = { id: 'p', geometry: 'point', style: { color: '#00f', label: false } };
+    expect(styleLayerIds(pt)).toEqual(['p:point']);
+  });
+});

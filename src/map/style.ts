@@ -1,0 +1,129 @@
+// Catalog + state → MapLibre layers. Pure: no map, no React; tested in Node.
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { CatalogLayer, LayerStyle } from '../catalog/types';
+import type { Lang } from '../i18n/strings';
+
+export const FONT = ['Noto Sans Regular'];
+const HALO = 'rgba(255,255,255,0.92)';
+
+/** The MapLibre layer ids drawn for one catalog layer, bottom to top. */
+export function styleLayerIds(layer: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> & { pointsFile?: string }): string[] {
+  const { id, geometry, style } = layer;
+  const ids: string[] = [];
+  if (geometry === 'polygon') ids.push(`${id}:fill`, `${id}:line`);
+  if (geometry === 'line') ids.push(`${id}:line`);
+  if (geometry === 'point' || (layer.pointsFile && style.radius)) ids.push(`${id}:point`);
+  if (style.label !== false) ids.push(`${id}:label`);
+  return ids;
+}
+
+/** Colour expression: categorical when the style says so. */
+export function colorExpr(style: LayerStyle): ExpressionSpecification | string {
+  const c = style.categories;
+  if (!c) return style.color;
+  const pairs = Object.entries(c.values).flat();
+  return ['match', ['to-string', ['get', c.property]], ...pairs, style.color] as unknown as ExpressionSpecification;
+}
+
+const hovered = (a: number, b: number): ExpressionSpecification =>
+  ['case', ['boolean', ['feature-state', 'selected'], false], b * 1.4, ['boolean', ['feature-state', 'hover'], false], b, a] as ExpressionSpecification;
+
+export function labelField(style: LayerStyle, lang: Lang): ExpressionSpecification {
+  const prop = typeof style.label === 'string' ? style.label : 'name';
+  if (lang === 'en' && prop === 'name') return ['coalesce', ['get', 'name_en'], ['get', 'name']] as ExpressionSpecification;
+  return ['to-string', ['get', prop]] as ExpressionSpecification;
+}
+
+export interface LayerRenderState {
+  visible: boolean;
+  opacity: number;
+  lang: Lang;
+  /** MapLibre filter for the features kept by the user's filter, if any. */
+  filter?: ExpressionSpecification;
+}
+
+/** Below this zoom, small polygons (those styled with a radius) are also drawn as dots. */
+export const POINTS_MAX_ZOOM = 12;
+
+export function buildLayerSpecs(
+  layer: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> & { pointsFile?: string },
+  rs: LayerRenderState,
+): LayerSpecification[] {
+  const { id, style, geometry } = layer;
+  const visibility = rs.visible ? 'visible' : 'none';
+  const o = rs.opacity;
+  const color = colorExpr(style);
+  const filt = rs.filter ? { filter: rs.filter } : {};
+  const out: LayerSpecification[] = [];
+  if (geometry === 'polygon') {
+    const fo = style.fillOpacity ?? 0.3;
+    out.push({
+      id: `${id}:fill`, type: 'fill', source: id, layout: { visibility }, ...filt,
+      paint: {
+        'fill-color': color,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, hovered(fo * o, Math.min(1, fo * 1.6) * o), 16, hovered(fo * 0.45 * o, fo * o)] as ExpressionSpecification,
+      },
+    });
+    out.push({
+      id: `${id}:line`, type: 'line', source: id, layout: { visibility, 'line-join': 'round' }, ...filt,
+      paint: {
+        'line-color': style.outline ?? style.color,
+        'line-width': hovered(style.lineWidth ?? 1, (style.lineWidth ?? 1) + 1.5),
+        'line-opacity': o,
+        ...(style.dash ? { 'line-dasharray': style.dash } : {}),
+      },
+    });
+  }
+  if (geometry === 'line') {
+    const w = style.lineWidth ?? 1.5;
+    out.push({
+      id: `${id}:line`, type: 'line', source: id, layout: { visibility, 'line-join': 'round', 'line-cap': 'round' }, ...filt,
+      paint: {
+        'line-color': color,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, w * 0.7, 12, w * 1.4, 15, w * 2.4] as ExpressionSpecification,
+        'line-opacity': o,
+        ...(style.dash ? { 'line-dasharray': style.dash } : {}),
+      },
+    });
+  }
+  const pts = layer.pointsFile ? `${id}:pts` : id;
+  if (geometry === 'point' || (layer.pointsFile && style.radius)) {
+    const r = style.radius ?? 5;
+    const point: LayerSpecification = {
+      id: `${id}:point`, type: 'circle', source: pts, layout: { visibility }, ...filt,
+      paint: {
+        'circle-color': color,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, r * 0.6, 11, r, 15, r * 1.6] as ExpressionSpecification,
+        'circle-stroke-color': style.outline ?? '#ffffff',
+        'circle-stroke-width': hovered(1, 2.5),
+        'circle-opacity': o,
+        'circle-stroke-opacity': o,
+      },
+    };
+    if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
+    out.push(point);
+  }
+  if (style.label !== false) {
+    const isLine = geometry === 'line';
+    out.push({
+      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: style.labelMinZoom ?? 11, ...filt,
+      layout: {
+        visibility,
+        'text-field': labelField(style, rs.lang),
+        'text-font': FONT,
+        'text-size': isLine ? 12 : geometry === 'point' ? 11.5 : 12.5,
+        'symbol-placement': isLine ? 'line' : 'point',
+        'text-max-width': 8,
+        'text-padding': 3,
+        ...(geometry === 'point' ? { 'text-offset': [0, 1.1] as [number, number], 'text-anchor': 'top' as const, 'text-optional': true } : {}),
+      },
+      paint: {
+        'text-color': isLine ? '#3f6f93' : '#2f2a24',
+        'text-halo-color': HALO,
+        'text-halo-width': 1.4,
+        'text-opacity': o,
+      },
+    });
+  }
+  return out;
+}

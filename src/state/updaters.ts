@@ -1,0 +1,116 @@
+// Every state change is a pure function: (state, …args) → new state.
+import type { Catalog } from '../catalog/types';
+import type { Lang } from '../i18n/strings';
+import type { BasemapId, Notice, UrlState, ViewState } from './url';
+
+export interface Selection {
+  layerId: string;
+  featureId: number;
+  properties: Record<string, unknown>;
+}
+
+export interface AppState {
+  catalog: Catalog | null;
+  catalogError: string | null;
+  lang: Lang;
+  view: ViewState;
+  /** Visible layer ids. */
+  visible: string[];
+  opacity: Record<string, number>;
+  basemap: BasemapId;
+  tiandituKey: string;
+  selection: Selection | null;
+  notices: Notice[];
+  filters?: unknown;
+  analysis?: unknown;
+}
+
+/** The whole municipality, framed for a 1280×800 window. */
+export const HOME_VIEW: ViewState = { zoom: 7.85, lat: 39.4, lng: 117.42, bearing: 0, pitch: 0 };
+
+export function initialState(): AppState {
+  return {
+    catalog: null,
+    catalogError: null,
+    lang: 'zh',
+    view: HOME_VIEW,
+    visible: [],
+    opacity: {},
+    basemap: 'offline',
+    tiandituKey: '',
+    selection: null,
+    notices: [],
+  };
+}
+
+/** The catalog arrived: default visibility unless the link already chose layers. */
+export function setCatalog(s: AppState, catalog: Catalog, fromUrl: UrlState | null): AppState {
+  const ids = new Set(catalog.layers.map((l) => l.id));
+  const visible = fromUrl?.layers
+    ? fromUrl.layers.filter((id) => ids.has(id))
+    : catalog.layers.filter((l) => l.visible).map((l) => l.id);
+  return { ...s, catalog, catalogError: null, visible };
+}
+
+export function applyUrl(s: AppState, u: UrlState, notices: Notice[]): AppState {
+  return {
+    ...s,
+    view: u.view ?? s.view,
+    visible: u.layers ?? s.visible,
+    lang: u.lang ?? s.lang,
+    basemap: u.basemap ?? s.basemap,
+    opacity: u.opacity ? { ...s.opacity, ...u.opacity } : s.opacity,
+    filters: u.filters ?? s.filters,
+    analysis: u.analysis ?? s.analysis,
+    notices: [...s.notices, ...notices],
+  };
+}
+
+export function toUrlState(s: AppState): UrlState {
+  return {
+    view: s.view,
+    layers: s.visible,
+    lang: s.lang,
+    basemap: s.basemap,
+    opacity: s.opacity,
+    filters: s.filters,
+    analysis: s.analysis,
+  };
+}
+
+export function setLayerVisible(s: AppState, id: string, on: boolean): AppState {
+  const has = s.visible.includes(id);
+  if (on === has) return s;
+  const visible = on ? [...s.visible, id] : s.visible.filter((v) => v !== id);
+  const selection = !on && s.selection?.layerId === id ? null : s.selection;
+  return { ...s, visible, selection };
+}
+
+export function setOpacity(s: AppState, id: string, value: number): AppState {
+  const v = Math.min(1, Math.max(0, value));
+  return { ...s, opacity: { ...s.opacity, [id]: v } };
+}
+
+export function setView(s: AppState, view: ViewState): AppState {
+  return { ...s, view };
+}
+
+export function setLang(s: AppState, lang: Lang): AppState {
+  return { ...s, lang };
+}
+
+export function setBasemap(s: AppState, basemap: BasemapId, tiandituKey?: string): AppState {
+  return { ...s, basemap, tiandituKey: tiandituKey ?? s.tiandituKey };
+}
+
+export function select(s: AppState, selection: Selection | null): AppState {
+  return { ...s, selection };
+}
+
+export function pushNotice(s: AppState, n: Notice): AppState {
+  return { ...s, notices: [...s.notices, n] };
+}
+
+export function dismissNotice(s: AppState, index: number): AppState {
+  return { ...s, notices: s.notices.filter((_, i) => i !== index) };
+}

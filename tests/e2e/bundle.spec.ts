@@ -1,0 +1,25 @@
+// The initial JavaScript (entry + modulepreloads, MapLibre included) stays within 550 KB gzip.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const LIMIT = 550 * 1024;
+
+test('the built initial JavaScript is within 550 KB gzip', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
+  expect(srcs.length).toBeGreaterThan(0);
+  let total = 0;
+  for (const s of srcs) total += gzipSync(readFileSync(join('dist', s.replace(/^\.?\//, '')))).length;
+  console.log(`initial JS: ${srcs.length} file(s), ${(total / 1024).toFixed(1)} KB gzip`);
+  expect(total).toBeLessThanOrEqual(LIMIT);
+});
+
+test('the built page carries a Content-Security-Policy without unsafe-eval', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  expect(m).not.toBeNull();
+  expect(m![1]).toContain("script-src 'self'");
+  expect(m![1]).not.toContain('unsafe-eval');
+});
