@@ -1,19 +1,54 @@
 import { useEffect } from 'react';
 import { loadCatalog } from './catalog/load';
-import { t } from './i18n/strings';
+import { t, type StringKey } from './i18n/strings';
 import { MapView } from './map/MapView';
 import { act, useStore } from './state/store';
-import { setCatalog } from './state/updaters';
+import { setCatalog, setPanel, type PanelId } from './state/updaters';
+import { AnalysisPanel } from './ui/analysis/AnalysisPanel';
+import { DataPanel } from './ui/data/DataPanel';
+import { FeatureTable } from './ui/filters/FeatureTable';
+import { FilterPanel } from './ui/filters/FilterPanel';
+import { Toolbar } from './ui/share/Toolbar';
 import { readUrl, startUrlSync } from './state/urlSync';
 import { FeatureCard } from './ui/FeatureCard';
 import { Header } from './ui/Header';
 import { LayerPanel } from './ui/LayerPanel';
 import { Notices } from './ui/Notices';
 
+const PANELS: [PanelId, StringKey][] = [
+  ['layers', 'tabLayers'],
+  ['filters', 'tabFilters'],
+  ['analysis', 'tabAnalysis'],
+  ['data', 'tabData'],
+];
+
+function Sidebar() {
+  const lang = useStore((s) => s.lang);
+  const panel = useStore((s) => s.panel);
+  return (
+    <aside className="sidebar">
+      <div className="tabs" role="tablist">
+        {PANELS.map(([id, key]) => (
+          <button key={id} role="tab" aria-selected={panel === id} className={panel === id ? 'tab on' : 'tab'} data-panel={id} onClick={() => act(setPanel, id)}>
+            {t(key, lang)}
+          </button>
+        ))}
+      </div>
+      <div className="panel" role="tabpanel">
+        {panel === 'layers' && <LayerPanel />}
+        {panel === 'filters' && <FilterPanel />}
+        {panel === 'analysis' && <AnalysisPanel />}
+        {panel === 'data' && <DataPanel />}
+      </div>
+    </aside>
+  );
+}
+
 export function App() {
   const lang = useStore((s) => s.lang);
   const catalog = useStore((s) => s.catalog);
   const error = useStore((s) => s.catalogError);
+  const embed = useStore((s) => s.embed);
 
   useEffect(() => {
     let stop = () => {};
@@ -38,18 +73,21 @@ export function App() {
     document.title = t('appTitle', lang);
   }, [lang]);
 
+  const status = error ? <p className="error">{t('loadFailed', lang)}: {error}</p> : !catalog ? <p className="status">{t('loading', lang)}</p> : null;
   return (
-    <div className="app">
-      <Header />
+    <div className={embed ? 'app embed' : 'app'}>
+      {!embed && <Header />}
       <main className="body">
-        <aside className="sidebar">
-          {error ? <p className="error">{t('loadFailed', lang)}: {error}</p> : catalog ? <LayerPanel /> : <p>{t('loading', lang)}</p>}
-          <p className="hint">{t('clickHint', lang)}</p>
-        </aside>
-        <div className="map-wrap">
-          {catalog && <MapView />}
-          <FeatureCard />
-          <Notices />
+        {!embed && (status ?? <Sidebar />)}
+        <div className="map-column">
+          <div className="map-wrap">
+            {embed && status}
+            {catalog && <MapView />}
+            {catalog && <Toolbar />}
+            <FeatureCard />
+            <Notices />
+          </div>
+          {!embed && catalog && <FeatureTable />}
         </div>
       </main>
     </div>

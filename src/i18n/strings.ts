@@ -36,6 +36,10 @@ export const STRINGS = {
   groupProjects: { zh: '更新项目', en: 'Renewal projects' },
   groupContext: { zh: '参考要素', en: 'Context' },
   groupUser: { zh: '我的数据', en: 'My data' },
+  tabLayers: { zh: '图层', en: 'Layers' },
+  tabFilters: { zh: '筛选', en: 'Filter' },
+  tabAnalysis: { zh: '分析', en: 'Analysis' },
+  tabData: { zh: '数据', en: 'Data' },
 } satisfies Record<string, LocalText>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -6,10 +6,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import Map, { Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { act, useStore } from '../state/store';
-import { select, setView } from '../state/updaters';
+import { allLayers, select, setView } from '../state/updaters';
 import { ATTRIBUTION, baseStyle, geoUrl } from './basemaps';
 import { buildLayerSpecs, styleLayerIds } from './style';
 import { registerMap, type FeatureRef } from './mapHandle';
+import { Overlays } from './overlays/Overlays';
+import { useLayerFilters } from './overlays/useLayerFilters';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -17,18 +19,21 @@ const BASE = typeof document !== 'undefined' ? document.baseURI : 'http://localh
 
 export function MapView() {
   const catalog = useStore((s) => s.catalog);
+  const userLayers = useStore((s) => s.userLayers);
   const visible = useStore((s) => s.visible);
   const opacity = useStore((s) => s.opacity);
   const lang = useStore((s) => s.lang);
   const basemap = useStore((s) => s.basemap);
   const key = useStore((s) => s.tiandituKey);
   const selection = useStore((s) => s.selection);
+  const embed = useStore((s) => s.embed);
+  const filters = useLayerFilters();
   const ref = useRef<MapRef>(null);
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
 
   const mapStyle = useMemo(() => baseStyle(basemap, BASE, key), [basemap, key]);
-  const layers = catalog?.layers ?? [];
+  const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
   const interactive = useMemo(
     () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
     [layers],
@@ -96,15 +101,16 @@ export function MapView() {
       attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap] }}
       maxBounds={[112, 35.5, 123, 43]}
       minZoom={6}
+      cooperativeGestures={embed}
       style={{ position: 'absolute', inset: 0 }}
     >
       {layers.map((l) => {
-        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang };
+        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id] };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);
         return [
-          <Source key={l.id} id={l.id} type="geojson" data={geoUrl(l.file, BASE)} generateId>
+          <Source key={l.id} id={l.id} type="geojson" data={'dataUrl' in l ? l.dataUrl : geoUrl(l.file, BASE)} generateId>
             {main.map((s) => <Layer key={s.id} {...s} />)}
           </Source>,
           l.pointsFile ? (
@@ -114,6 +120,7 @@ export function MapView() {
           ) : null,
         ];
       })}
+      <Overlays />
       <NavigationControl position="top-right" visualizePitch />
       <ScaleControl position="bottom-right" unit="metric" maxWidth={140} />
     </Map>

@@ -1,5 +1,6 @@
 // Every state change is a pure function: (state, …args) → new state.
-import type { Catalog } from '../catalog/types';
+import type { Catalog, CatalogLayer } from '../catalog/types';
+import type { FilterState } from '../lib/filterModel';
 import type { Lang } from '../i18n/strings';
 import type { BasemapId, Notice, UrlState, ViewState } from './url';
 
@@ -8,6 +9,14 @@ export interface Selection {
   featureId: number;
   properties: Record<string, unknown>;
 }
+
+/** A layer the user loaded: a catalog entry whose data lives in the browser. */
+export interface UserLayer extends CatalogLayer {
+  /** blob: URL MapLibre loads the data from. */
+  dataUrl: string;
+}
+
+export type PanelId = 'layers' | 'filters' | 'analysis' | 'data';
 
 export interface AppState {
   catalog: Catalog | null;
@@ -21,8 +30,18 @@ export interface AppState {
   tiandituKey: string;
   selection: Selection | null;
   notices: Notice[];
-  filters?: unknown;
+  /** Per-layer filters (issue 4), shareable. */
+  filters: FilterState;
+  /** Analysis settings (issue 3), shareable; the analysis module owns their shape. */
   analysis?: unknown;
+  /** Layers the user loaded (issue 5). */
+  userLayers: UserLayer[];
+  /** The sidebar panel shown. */
+  panel: PanelId;
+  /** The layer shown in the feature table, if open. */
+  tableLayer: string | null;
+  /** `?embed=1`: the map alone. */
+  embed: boolean;
 }
 
 /** The whole municipality, framed for a 1280×800 window. */
@@ -40,7 +59,25 @@ export function initialState(): AppState {
     tiandituKey: '',
     selection: null,
     notices: [],
+    filters: {},
+    userLayers: [],
+    panel: 'layers',
+    tableLayer: null,
+    embed: false,
   };
+}
+
+/** Catalog layers and the user's own, in draw order. */
+export function allLayers(s: Pick<AppState, 'catalog' | 'userLayers'>): (CatalogLayer | UserLayer)[] {
+  return [...(s.catalog?.layers ?? []), ...s.userLayers];
+}
+
+export function setPanel(s: AppState, panel: PanelId): AppState {
+  return { ...s, panel };
+}
+
+export function setTableLayer(s: AppState, tableLayer: string | null): AppState {
+  return { ...s, tableLayer };
 }
 
 /** The catalog arrived: default visibility unless the link already chose layers. */
@@ -60,7 +97,7 @@ export function applyUrl(s: AppState, u: UrlState, notices: Notice[]): AppState 
     lang: u.lang ?? s.lang,
     basemap: u.basemap ?? s.basemap,
     opacity: u.opacity ? { ...s.opacity, ...u.opacity } : s.opacity,
-    filters: u.filters ?? s.filters,
+    filters: (u.filters as FilterState | undefined) ?? s.filters,
     analysis: u.analysis ?? s.analysis,
     notices: [...s.notices, ...notices],
   };
@@ -73,7 +110,7 @@ export function toUrlState(s: AppState): UrlState {
     lang: s.lang,
     basemap: s.basemap,
     opacity: s.opacity,
-    filters: s.filters,
+    filters: Object.keys(s.filters).length ? s.filters : undefined,
     analysis: s.analysis,
   };
 }

@@ -4,11 +4,12 @@ import { act, useStore } from './store';
 import { applyUrl, toUrlState, type AppState } from './updaters';
 import { decodeHash, encodeHash, type DecodeOptions, type UrlState } from './url';
 
-let validators: Omit<DecodeOptions, 'knownLayers'> = {};
+const validators: Omit<DecodeOptions, 'knownLayers'> = {};
 
-/** Other modules (filters, analysis) register how their URL parts are checked. */
-export function setUrlValidators(v: Omit<DecodeOptions, 'knownLayers'>): void {
-  validators = v;
+/** Other modules register how their URL part is checked: 'f' (filters) or 'an' (analysis). */
+export function registerUrlValidator(part: 'f' | 'an', fn: NonNullable<DecodeOptions['validateFilters']>): void {
+  if (part === 'f') validators.validateFilters = fn;
+  else validators.validateAnalysis = fn;
 }
 
 export function readUrl(known?: ReadonlySet<string>): UrlState {

@@ -73,6 +73,7 @@ function LayerRow({ layer, lang, on, opacity }: { layer: CatalogLayer; lang: Lan
 
 export function LayerPanel() {
   const catalog = useStore((s) => s.catalog);
+  const userLayers = useStore((s) => s.userLayers);
   const visible = useStore((s) => s.visible);
   const opacity = useStore((s) => s.opacity);
   const lang = useStore((s) => s.lang);
@@ -80,7 +81,7 @@ export function LayerPanel() {
   return (
     <nav className="layer-panel" aria-label={t('layers', lang)}>
       {GROUPS.map(([g, key]) => {
-        const layers = catalog.layers.filter((l) => l.group === g).slice().reverse();
+        const layers = [...catalog.layers, ...userLayers].filter((l) => l.group === g).reverse();
         if (!layers.length) return null;
         return (
           <section key={g} className="group" data-group={g}>
@@ -93,6 +94,7 @@ export function LayerPanel() {
           </section>
         );
       })}
+      <p className="hint">{t('clickHint', lang)}</p>
     </nav>
   );
 }

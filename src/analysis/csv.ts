@@ -1,0 +1,44 @@
+// Tables to CSV for download: UTF-8 with a byte-order mark (so Excel opens
+// Chinese text correctly), CRLF line ends, RFC 4180 quoting.
+import type { CoverageZoneRow } from './coverage.ts';
+
+export const BOM = '\uFEFF';
+
+/** One CSV field. Text that a spreadsheet would run as a formula gets a leading apostrophe. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = typeof v === 'string' ? v : typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], opts: { bom?: boolean } = {}): string {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  return (opts.bom === false ? '' : BOM) + lines.join('\r\n') + '\r\n';
+}
+
+const HEADERS = {
+  zh: ['编号', '名称', '面积（平方公里）', '覆盖面积（平方公里）', '覆盖率（%）', '人口', '覆盖人口', '服务到本区的设施数', '位于区内的设施数'],
+  en: ['id', 'name', 'area_km2', 'covered_km2', 'covered_pct', 'population', 'covered_population', 'facilities_reaching', 'facilities_inside'],
+};
+
+const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+/** The per-zone coverage table as CSV, with headers in the chosen language. */
+export function coverageTableCsv(rows: readonly CoverageZoneRow[], lang: 'zh' | 'en' = 'zh'): string {
+  return toCsv(
+    HEADERS[lang],
+    rows.map((r) => [
+      r.id,
+      r.name,
+      round(r.areaM2 / 1e6, 3),
+      round(r.coveredM2 / 1e6, 3),
+      round(r.coveredPct, 1),
+      round(r.population, 0),
+      round(r.coveredPopulation, 0),
+      r.facilities,
+      r.facilitiesInside,
+    ]),
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the panel's owner.
+export function AnalysisPanel() {
+  return null;
+}

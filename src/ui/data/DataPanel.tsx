@@ -1,0 +1,4 @@
+// Placeholder: replaced by the panel's owner.
+export function DataPanel() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the table's owner.
+export function FeatureTable() {
+  return null;
+}
