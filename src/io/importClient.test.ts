@@ -28,16 +28,13 @@ const geojson = JSON.stringify({
 describe('handleImport (worker body)', () => {
   it('reads a Blob, reports stages and sends back the source bytes when unchanged', async () => {
     const msgs: WorkerMessage[] = [];
-    const transfers: Transferable[][] = [];
-    await handleImport({ type: 'import', id: 1, name: 'a.geojson', file: new Blob([geojson]), options: {} }, (m, t) => {
-      msgs.push(m);
-      transfers.push(t ?? []);
-    });
+    await handleImport({ type: 'import', id: 1, name: 'a.geojson', file: new Blob(['\ufeff' + geojson]), options: {} }, (m) => msgs.push(m));
     const done = msgs[msgs.length - 1];
     expect(done.type === 'done' && done.ok).toBe(true);
     if (done.type !== 'done' || !done.ok) return;
-    expect(new TextDecoder().decode(done.bytes)).toBe(geojson);
-    expect(transfers[transfers.length - 1]).toEqual([done.bytes]);
+    expect(done.parts).toHaveLength(1);
+    expect(await done.parts[0].blob.text()).toBe(geojson);
+    expect(done.parts[0]).toMatchObject({ kind: 'point', featureCount: 1, bbox: [117.2, 39.13, 117.2, 39.13] });
     expect(done.summary).toMatchObject({ featureCount: 1, rewritten: false, name: 'a.geojson', fields: [{ name: 'name', kind: 'string' }] });
     const stages = msgs.filter((m) => m.type === 'progress').map((m) => (m as { stage: string }).stage);
     expect([...new Set(stages)]).toEqual(['reading', 'decoding', 'parsing', 'validating']);
@@ -49,11 +46,32 @@ describe('handleImport (worker body)', () => {
     await handleImport({ type: 'import', id: 2, name: 'a.geojson', buffer, options: { crs: 'GCJ02' } }, (m) => msgs.push(m));
     const done = msgs[msgs.length - 1];
     if (done.type !== 'done' || !done.ok) throw new Error('expected success');
-    const out = JSON.parse(new TextDecoder().decode(done.bytes));
+    const out = JSON.parse(await done.parts[0].blob.text());
     expect(out.features[0].geometry.coordinates[0]).toBeLessThan(117.2);
     const bad: WorkerMessage[] = [];
     await handleImport({ type: 'import', id: 3, name: 'x.json', buffer: new TextEncoder().encode('{"type":').buffer as ArrayBuffer, options: {} }, (m) => bad.push(m));
     expect(bad[bad.length - 1]).toMatchObject({ type: 'done', ok: false, errors: [{ code: 'json.truncated' }] });
+  });
+});
+
+describe('handleImport with mixed geometry kinds', () => {
+  it('sends one part per kind, each a FeatureCollection of its features in file order', async () => {
+    const mixed = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { n: 1 }, geometry: { type: 'Point', coordinates: [117.2, 39.1] } },
+        { type: 'Feature', properties: { n: 2 }, geometry: { type: 'LineString', coordinates: [[117.1, 39], [117.3, 39.2]] } },
+        { type: 'Feature', properties: { n: 3 }, geometry: { type: 'Point', coordinates: [117.25, 39.15] } },
+      ],
+    };
+    const msgs: WorkerMessage[] = [];
+    await handleImport({ type: 'import', id: 9, name: 'm.geojson', file: new Blob([JSON.stringify(mixed)]), options: {} }, (m) => msgs.push(m));
+    const done = msgs[msgs.length - 1];
+    if (done.type !== 'done' || !done.ok) throw new Error('expected success');
+    expect(done.parts.map((p) => [p.kind, p.featureCount])).toEqual([['point', 2], ['line', 1]]);
+    const pts = JSON.parse(await done.parts[0].blob.text());
+    expect(pts.features.map((f: { properties: { n: number } }) => f.properties.n)).toEqual([1, 3]);
+    expect(done.summary.featureCount).toBe(3);
   });
 });
 
@@ -63,7 +81,7 @@ describe('startImport', () => {
     const h = startImport(new Blob([geojson]), { name: 'a.geojson', createWorker: () => new FakeWorker() as unknown as Worker, onProgress: (p) => seen.push(p) });
     const r = await h.promise;
     expect(r.ok).toBe(true);
-    if (r.ok) expect(parseIfSmall<{ features: unknown[] }>(r.bytes)?.features).toHaveLength(1);
+    if (r.ok) expect((await parseIfSmall<{ features: unknown[] }>(r.parts[0].blob))?.features).toHaveLength(1);
     const fr = seen.map((p) => p.fraction);
     expect(fr).toEqual([...fr].sort((a, b) => a - b));
     expect(fr[fr.length - 1]).toBe(1);
@@ -94,7 +112,8 @@ describe('overallProgress / parseIfSmall', () => {
     expect(overallProgress('parsing', 5)).toBeCloseTo(0.45);
   });
 
-  it('refuses to parse big buffers on the main thread', () => {
-    expect(parseIfSmall(new ArrayBuffer(10), 5)).toBeNull();
+  it('refuses to parse big blobs on the main thread', async () => {
+    expect(await parseIfSmall(new Blob(['{"a":1}']), 5)).toBeNull();
+    expect(await parseIfSmall(new Blob(['{"a":1}']), 50)).toEqual({ a: 1 });
   });
 });

@@ -4,9 +4,9 @@
 
 import type { SourceCrs } from './crs.ts';
 import { makeIssue, type Issue } from './messages.ts';
-import type { ImportRequest, ImportSummary, WorkerMessage, WorkerStage } from './parse.worker.ts';
+import type { ImportedPart, ImportRequest, ImportSummary, WorkerMessage, WorkerStage } from './parse.worker.ts';
 
-export type { ImportSummary, WorkerStage } from './parse.worker.ts';
+export type { ImportedPart, ImportSummary, WorkerStage } from './parse.worker.ts';
 
 export interface ImportProgress {
   stage: WorkerStage;
@@ -15,7 +15,7 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { ok: true; bytes: ArrayBuffer; summary: ImportSummary }
+  | { ok: true; parts: ImportedPart[]; summary: ImportSummary }
   | { ok: false; cancelled: boolean; errors: Issue[]; warnings: Issue[] };
 
 export interface ImportHandle {
@@ -80,7 +80,7 @@ export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions
       opts.onProgress?.({ stage: m.stage, fraction: lastFraction });
     } else if (m.ok) {
       opts.onProgress?.({ stage: 'serialising', fraction: 1 });
-      settle({ ok: true, bytes: m.bytes, summary: m.summary });
+      settle({ ok: true, parts: m.parts, summary: m.summary });
     } else settle({ ok: false, cancelled: false, errors: m.errors, warnings: m.warnings });
   };
   worker.onerror = (ev: ErrorEvent) => {
@@ -98,13 +98,8 @@ export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions
   return { promise, cancel };
 }
 
-/** A blob: URL MapLibre can load as a GeoJSON source `data`; revoke it when the layer goes. */
-export function geojsonObjectUrl(bytes: ArrayBuffer): string {
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/geo+json' }));
-}
-
-/** Parse the bytes on the calling thread only when small (≤ 2 MB ≈ tens of ms). */
-export function parseIfSmall<T = unknown>(bytes: ArrayBuffer, maxBytes = 2_000_000): T | null {
-  if (bytes.byteLength > maxBytes) return null;
-  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+/** Parse a part on the calling thread only when small (≤ 2 MB ≈ tens of ms); null otherwise. */
+export async function parseIfSmall<T = unknown>(blob: Blob, maxBytes = 2_000_000): Promise<T | null> {
+  if (blob.size > maxBytes) return null;
+  return JSON.parse(await blob.text()) as T;
 }

@@ -159,6 +159,28 @@ export const MESSAGES: Record<string, Bilingual> = {
   'import.cancelled': { en: 'The import was cancelled; existing layers are unchanged', zh: '已取消导入，现有图层未受影响' },
   'errors.more': { en: '…and {count} more problems of this file not listed', zh: '……另有 {count} 个问题未列出' },
   'feature.dropped': { en: 'The feature was skipped: {detail}', zh: '该要素已跳过：{detail}' },
+  // --- loading by URL (?data=) and keeping layers in the browser
+  'url.data_invalid': {
+    en: 'The data address "{value}" in the link is not a valid web address; nothing was loaded',
+    zh: '链接中的数据地址“{value}”不是有效网址，未加载任何数据',
+  },
+  'url.data_scheme': {
+    en: 'Only http:// and https:// addresses can be loaded with ?data= (this one starts with "{scheme}"); nothing was loaded',
+    zh: '?data= 只能加载 http:// 或 https:// 地址（此地址以“{scheme}”开头），未加载任何数据',
+  },
+  'fetch.network': {
+    en: 'Could not download {url}: the server is unreachable or does not allow this site to read it (CORS). Download the file and open it here instead',
+    zh: '无法下载 {url}：服务器无法访问，或不允许本站读取（跨域 CORS 限制）。请先下载文件再在此打开',
+  },
+  'fetch.http': { en: 'The server answered HTTP {status} for {url}; nothing was loaded', zh: '服务器对 {url} 返回 HTTP {status}，未加载任何数据' },
+  'persist.failed': {
+    en: 'The layer is shown but could not be saved in this browser ({detail}); it will be gone after a reload',
+    zh: '图层已显示，但无法保存在本浏览器中（{detail}），刷新后将消失',
+  },
+  'persist.restore_failed': {
+    en: 'Saved layers could not be restored ({detail})',
+    zh: '无法恢复已保存的图层（{detail}）',
+  },
   // --- CSV
   'csv.no_lonlat': {
     en: 'No longitude/latitude columns found (headers: {headers}). Name them lon/lng/longitude/x/经度 and lat/latitude/y/纬度',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry, Polygon } from 'geojson';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { applyFilter, compileFilter, indexExpression, toMapLibreFilter, FEATURE_INDEX_PROP } from './filterEval';
+import { applyFilter, compileFilter, indexExpression, toMapLibreFilter } from './filterEval';
 import type { LayerFilter } from './filterModel';
 
 type AnyFeature = Feature<Geometry | null>;
@@ -87,7 +87,7 @@ function randomFeatures(n: number): AnyFeature[] {
   const r = rng(42);
   const kinds = ['a', 'b', 'c', '', null, 7, true];
   return Array.from({ length: n }, (_, i) => {
-    const props: Record<string, unknown> = { [FEATURE_INDEX_PROP]: i, name: `site ${i}`, k: kinds[Math.floor(r() * kinds.length)] };
+    const props: Record<string, unknown> = { name: `site ${i}`, k: kinds[Math.floor(r() * kinds.length)] };
     const x = r();
     if (x < 0.8) props.n = Math.round(r() * 1000) / 10;
     else if (x < 0.9) props.n = String(Math.round(r() * 100));
@@ -98,7 +98,8 @@ function mlEval(expr: unknown, fs: AnyFeature[]): number[] {
   const ff = featureFilter(expr as never, 'filter');
   const out: number[] = [];
   fs.forEach((f, i) => {
-    if (ff.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never)) out.push(i);
+    // Like a generateId source: the feature id is its index.
+    if (ff.filter({ zoom: 12 } as never, { type: 1, id: i, properties: f.properties, geometry: [] } as never)) out.push(i);
   });
   return out;
 }
@@ -123,6 +124,7 @@ describe('toMapLibreFilter', () => {
       const kept = applyFilter(fs, f);
       const expr = toMapLibreFilter(f, kept)!;
       expect(expr[0]).toBe('match');
+      expect(expr[1]).toEqual(['id']); // the generateId feature id, not a property
       expect((expr[2] as number[]).length).toBeLessThanOrEqual(fs.length / 2);
       expect(mlEval(expr, fs)).toEqual(Array.from(kept.ids));
     }

@@ -14,18 +14,24 @@
 // whitespace-separated term must occur (substring, so Chinese works without
 // segmentation) in name, name_en or any other string property. The
 // normalised text of each feature is cached (WeakMap on its properties
-// object), so features are treated as immutable.
+// object), so features are treated as immutable. With a prebuilt per-layer
+// TextIndex in the context (textIndexOf), the text clause is answered by
+// scanning one joined string instead (same result, much faster at 100k).
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { booleanIntersects } from '@turf/turf';
 import { categoryKey, normalizeFilter, type LayerFilter } from './filterModel';
+import { buildTextIndex, textMask, type TextIndex } from './textIndex';
 import { bboxesIntersect, geometryBbox, pointInArea, prepareArea, type Bbox, type PreparedArea } from './geomPrep';
 
 export interface FilterContext {
   /** District boundaries (Polygon/MultiPolygon) with `name` / `name_en`. */
   districtPolygons?: Feature<Geometry | null>[];
+  /** The layer's text index (textIndexOf); used when the predicate gets the feature's index. */
+  textIndex?: TextIndex;
 }
 
-export type FeaturePredicate = (feature: Feature<Geometry | null>) => boolean;
+/** `index` (the feature's position in its layer) lets a context text index answer the text clause. */
+export type FeaturePredicate = (feature: Feature<Geometry | null>, index?: number) => boolean;
 
 export function normalizeText(s: string): string {
   return s.normalize('NFKC').toLowerCase();
@@ -47,6 +53,13 @@ export function featureText(f: Feature<Geometry | null>): string {
   t = normalizeText(t);
   textCache.set(props, t);
   return t;
+}
+
+/** The layer's text index over featureText (build once per layer, pass in FilterContext). */
+export function textIndexOf(features: Feature<Geometry | null>[]): TextIndex {
+  const texts = new Array<string>(features.length);
+  for (let i = 0; i < features.length; i++) texts[i] = featureText(features[i]);
+  return buildTextIndex(texts);
 }
 
 /** Pre-computes the text cache (e.g. when a layer loads). */
@@ -119,8 +132,9 @@ export function compileFilter(filter: LayerFilter, ctx: FilterContext = {}): Fea
   const nc = cats.length;
   const nr = ranges.length;
   const nt = terms.length;
+  const mask = nt && ctx.textIndex ? textMask(ctx.textIndex, terms) : null;
 
-  return (feature: Feature<Geometry | null>): boolean => {
+  return (feature: Feature<Geometry | null>, index?: number): boolean => {
     const props = feature.properties ?? {};
     for (let i = 0; i < nc; i++) {
       const key = categoryKey(props[cats[i].k]);
@@ -130,7 +144,9 @@ export function compileFilter(filter: LayerFilter, ctx: FilterContext = {}): Fea
       const v = props[ranges[i].k];
       if (typeof v !== 'number' || !(v >= ranges[i].lo && v <= ranges[i].hi)) return false;
     }
-    if (nt) {
+    if (mask && index !== undefined && index < mask.length) {
+      if (!mask[index]) return false;
+    } else if (nt) {
       const t = featureText(feature);
       for (let i = 0; i < nt; i++) if (t.indexOf(terms[i]) < 0) return false;
     }
@@ -160,26 +176,25 @@ export function applyFilter(
     for (let i = 0; i < n; i++) ids[i] = i;
     return { ids, count: n, total: n };
   }
-  const pred = compileFilter(filter, ctx);
-  for (let i = 0; i < n; i++) if (pred(features[i])) ids[count++] = i;
+  // A text index built for other features would answer for the wrong ones.
+  const stale = ctx.textIndex && ctx.textIndex.starts.length - 1 !== n;
+  const pred = compileFilter(filter, stale ? { ...ctx, textIndex: undefined } : ctx);
+  for (let i = 0; i < n; i++) if (pred(features[i], i)) ids[count++] = i;
   return { ids: ids.subarray(0, count), count, total: n };
 }
 
-/** Numeric feature-index property the app adds to every feature it gives MapLibre. */
-export const FEATURE_INDEX_PROP = '__i';
-
-/** A MapLibre filter expression (cast to FilterSpecification at the call site). */
-export type MapFilterExpression = [string, ...unknown[]];
-
 /**
- * Shows exactly the kept indices: a `match` on `__i` (hash lookup in MapLibre,
- * unlike `in`, which scans its list). When more than half the features are
- * kept, the excluded ones are listed instead. Null = show everything.
+ * Shows exactly the kept indices: a `match` on the feature id (`['id']`). The
+ * app's GeoJSON sources use `generateId`, so a feature's id is its index in
+ * the layer's FeatureCollection (also in the `:pts` companion source, which
+ * keeps the same order). `match` is a hash lookup in MapLibre, unlike `in`,
+ * which scans its list. When more than half the features are kept, the
+ * excluded ones are listed instead. Null = show everything.
  */
 export function indexExpression(ids: Uint32Array, total: number): MapFilterExpression | null {
   const count = ids.length;
   if (count >= total) return null;
-  const get = ['get', FEATURE_INDEX_PROP];
+  const get = ['id'];
   if (count === 0) return ['==', ['literal', 1], 0];
   if (count <= total / 2) return ['match', get, Array.from(ids), true, false];
   const excluded = new Array<number>(total - count);

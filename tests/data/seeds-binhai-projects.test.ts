@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { planSquashed } from './plan-text';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readJson = <T>(rel: string): T => JSON.parse(readFileSync(root + rel, 'utf8')) as T;
@@ -19,15 +20,8 @@ const layers: [string, Layer<Geometry>][] = [
   ['plan-projects', projects],
 ];
 
-/** The plan as one string: page-footer lines ("- 28 -") dropped, all whitespace removed. */
+const plan = planSquashed();
 const squash = (s: string): string => s.replace(/\s+/g, '');
-const planRaw = readFileSync(root + '../shared/seeds/000_101f6eb540377550.txt', 'utf8');
-const plan = squash(
-  planRaw
-    .split(/\r?\n/)
-    .filter((line) => !/^\s*-\s*\d+\s*-\s*$/.test(line))
-    .join(''),
-);
 
 const PLAN_REF = /^ch[1-5](-\d+(\.\d+)?)?(; ch[1-5](-\d+(\.\d+)?)?)*$/;
 const TYPES: Record<string, string> = {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { planSquashed } from './plan-text';
 
 const root = new URL('../../', import.meta.url);
 const readText = (rel: string): string => readFileSync(new URL(rel, root), 'utf8');
@@ -197,7 +198,7 @@ describe('parks layer', () => {
     for (const [name, status] of Object.entries(expected)) {
       expect(byName(parks, name)?.properties.status, name).toBe(status);
     }
-    const plan = readText('../shared/seeds/000_101f6eb540377550.txt').replace(/\s+/g, '');
+    const plan = planSquashed();
     for (const f of parks.features) {
       const name = f.properties.name as string;
       expect(plan.includes(name), `${name} not in the plan text`).toBe(true);
