@@ -32,7 +32,7 @@ export function MapView() {
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
 
-  const mapStyle = useMemo(() => baseStyle(basemap, BASE, key), [basemap, key]);
+  const mapStyle = useMemo(() => baseStyle(basemap, BASE, key, lang), [basemap, key, lang]);
   const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
   const interactive = useMemo(
     () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
@@ -98,7 +98,7 @@ export function MapView() {
       }}
       cursor={undefined}
       canvasContextAttributes={{ preserveDrawingBuffer: true }}
-      attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap] }}
+      attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap][lang] }}
       maxBounds={[112, 35.5, 123, 43]}
       minZoom={6}
       cooperativeGestures={embed}

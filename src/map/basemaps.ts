@@ -1,5 +1,6 @@
 // Basemap styles: the embedded offline one (default) and online raster options.
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Lang } from '../i18n/strings';
 import type { BasemapId } from '../state/url';
 import { FONT } from './style';
 
@@ -7,7 +8,8 @@ export const geoUrl = (file: string, base: string): string => new URL(`geo/${fil
 
 const SEA = '#c6d9e5';
 
-function offline(base: string): StyleSpecification {
+function offline(base: string, lang: Lang): StyleSpecification {
+  const name = (lang === 'en' ? ['coalesce', ['get', 'name_en'], ['get', 'name']] : ['get', 'name']) as ExpressionSpecification;
   return {
     version: 8,
     name: 'offline',
@@ -34,14 +36,14 @@ function offline(base: string): StyleSpecification {
       },
       {
         id: 'bm-neighbour-label', type: 'symbol', source: 'bm-labels', filter: ['!=', ['get', 'kind'], 'district'],
-        layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13, 'text-letter-spacing': 0.2 },
+        layout: { 'text-field': name, 'text-font': FONT, 'text-size': 13, 'text-letter-spacing': 0.2 },
         paint: { 'text-color': '#9a9388', 'text-halo-color': '#f3f0ea', 'text-halo-width': 1.2 },
       },
       {
         id: 'bm-district-label', type: 'symbol', source: 'bm-labels', filter: ['==', ['get', 'kind'], 'district'],
         minzoom: 7.5,
         layout: {
-          'text-field': ['get', 'name'], 'text-font': FONT,
+          'text-field': name, 'text-font': FONT,
           'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11.5, 12, 15],
           'text-padding': 4,
         },
@@ -71,20 +73,23 @@ export function tiandituTiles(layer: 'vec' | 'cva', key: string): string[] {
   );
 }
 
-export const ATTRIBUTION = {
-  offline: '底图：china-geojson (MIT)，经 gcoord 由 GCJ-02 转 WGS84；水系、环线为人工数字化',
-  osm: '© OpenStreetMap contributors',
-  tianditu: '© 天地图 Tianditu',
+export const ATTRIBUTION: Record<BasemapId, Record<Lang, string>> = {
+  offline: {
+    zh: '底图：china-geojson (MIT)，经 gcoord 由 GCJ-02 转 WGS84；水系、环线为人工数字化',
+    en: 'Basemap: china-geojson (MIT), GCJ-02 → WGS84 with gcoord; water and ring road digitised by hand',
+  },
+  osm: { zh: '© OpenStreetMap 贡献者', en: '© OpenStreetMap contributors' },
+  tianditu: { zh: '© 天地图', en: '© Tianditu' },
 };
 
 /** The base style for a basemap id; `base` is the page URL that geo/ files are relative to. */
-export function baseStyle(id: BasemapId, base: string, tiandituKey = ''): StyleSpecification {
-  if (id === 'osm') return raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], ATTRIBUTION.osm, 19);
+export function baseStyle(id: BasemapId, base: string, tiandituKey = '', lang: Lang = 'zh'): StyleSpecification {
+  if (id === 'osm') return raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], ATTRIBUTION.osm[lang], 19);
   if (id === 'tianditu' && tiandituKey) {
-    const s = raster('tianditu', tiandituTiles('vec', tiandituKey), ATTRIBUTION.tianditu, 18);
+    const s = raster('tianditu', tiandituTiles('vec', tiandituKey), ATTRIBUTION.tianditu[lang], 18);
     s.sources['tianditu-cva'] = { type: 'raster', tiles: tiandituTiles('cva', tiandituKey), tileSize: 256, maxzoom: 18 };
     s.layers.push({ id: 'bm-tianditu-cva', type: 'raster', source: 'tianditu-cva' });
     return s;
   }
-  return offline(base);
+  return offline(base, lang);
 }
