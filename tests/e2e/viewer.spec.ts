@@ -109,3 +109,24 @@ test('a bad link value is ignored with a notice, not a crash', async ({ page, co
   expect(state.visible).toEqual(['districts']);
   expect(await renderedCount(page, 'districts')).toBeGreaterThan(0);
 });
+
+test('the OpenStreetMap option loads raster tiles from OSM (served locally in the test)', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openMap(page);
+  const tiles: string[] = [];
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.route('https://tile.openstreetmap.org/**', (route) => {
+    tiles.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: png });
+  });
+  await page.locator('.basemap select').selectOption('osm');
+  await page.waitForFunction(() => location.hash.includes('bm=osm'));
+  await waitIdle(page);
+  expect(tiles.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => !!(window as any).renewalMap.getMap().getLayer('bm-osm'))).toBe(true);
+  // The plan layers are still drawn over the new basemap.
+  expect(await renderedCount(page, 'central-city')).toBeGreaterThan(0);
+  await page.locator('.basemap select').selectOption('offline');
+  await waitIdle(page);
+  expect(await page.evaluate(() => !!(window as any).renewalMap.getMap().getLayer('bm-land'))).toBe(true);
+});
