@@ -172,4 +172,14 @@ describe('computeCoverage: population from a separate layer', () => {
     expect(adaptiveCell(5.6e8, 230)).toBeLessThanOrEqual(12);
     expect(adaptiveCell(2.8e10, 769)).toBeGreaterThan(80);
   });
+
+  it('coarsens an explicit cell size that would exceed the grid budget', async () => {
+    const { MAX_GRID_CELLS } = await import('./coverage.ts');
+    const wide = fc([rect(-50000, -50000, 50000, 50000, { name: 'wide' })]);
+    const res = run([point(0, 0)], 1000, wide, { cellSize: 1, skipPolygons: true });
+    const cells = (1e5 / res.cellSizeM) ** 2;
+    expect(res.cellSizeM).toBeGreaterThan(1);
+    expect(cells).toBeLessThanOrEqual(MAX_GRID_CELLS * 1.01);
+    expect(rel(res.coveredAreaM2, Math.PI * 1e6)).toBeLessThan(0.05);
+  });
 });

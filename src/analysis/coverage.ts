@@ -30,6 +30,11 @@ export interface CoverageOptions {
   simplifyCells?: number;
   /** Skip building the covered/uncovered polygons (numbers only). */
   skipPolygons?: boolean;
+  /**
+   * Count distinct values of this facility property per zone instead of
+   * features (e.g. reached street pieces tagged with the facility they come from).
+   */
+  groupProperty?: string;
 }
 
 export interface CoverageParams {
@@ -100,6 +105,9 @@ function anchor(g: Geometry | null): Position | null {
   return null;
 }
 
+/** Largest grid allowed, in cells (a byte each, plus the zone runs). */
+export const MAX_GRID_CELLS = 16e6;
+
 /**
  * Default cell size (m): √(bbox area / maxCells), made finer for short reaches
  * (at most radius/25, so a disc spans ≥ 50 cells and its area is counted
@@ -128,7 +136,9 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
   const minY = projectY(proj, bb[1]);
   const maxX = projectX(proj, bb[2]);
   const maxY = projectY(proj, bb[3]);
-  const cell = opts.cellSize ?? adaptiveCell((maxX - minX) * (maxY - minY), r, opts.maxCells);
+  const bboxArea = (maxX - minX) * (maxY - minY);
+  // An explicit cell size is coarsened when it would exceed the grid budget (memory).
+  const cell = Math.max(opts.cellSize ?? adaptiveCell(bboxArea, r, opts.maxCells), Math.sqrt(bboxArea / MAX_GRID_CELLS));
   const g: Grid = makeGrid(minX, minY, maxX, maxY, cell);
   const runs: ZoneRuns = rasteriseZones(g, proj, zones);
   yield { stage: 'zones', done: zones.length, total: zones.length };
@@ -139,6 +149,8 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
   const inside = new Float64Array(nz);
   const lastSeen = new Int32Array(nz).fill(-1);
   let current = 0;
+  let currentGroup: unknown = 0;
+  const groups = opts.groupProperty ? Array.from({ length: nz }, () => new Set<unknown>()) : null;
   const stamp: SpanFn = (row, c0, c1) => {
     const off = row * g.w;
     covered.fill(1, off + c0, off + c1);
@@ -146,7 +158,8 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
       const z = runs.zone[k];
       if (lastSeen[z] !== current && runs.c0[k] < c1 && runs.c1[k] > c0) {
         lastSeen[z] = current;
-        reach[z]++;
+        if (groups) groups[z].add(currentGroup);
+        else reach[z]++;
       }
     }
   };
@@ -160,6 +173,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
     if (!parts.points.length && !parts.lines.length && !parts.polygons.length) continue;
     used++;
     current = i;
+    if (groups) currentGroup = feats[i].properties?.[opts.groupProperty!] ?? `#${i}`;
     const a = anchor(geom);
     if (a) {
       const col = Math.floor((projectX(proj, a[0]) - g.x0) / cell);
@@ -191,6 +205,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
   }
   yield { stage: 'stamp', done: feats.length, total: feats.length };
 
+  if (groups) groups.forEach((set, z) => (reach[z] = set.size));
   const cov = countCovered(g, runs, covered, nz);
   const popProp = opts.populationProperty ?? 'population_2020';
   const layerPop = opts.populationLayer ? populationFromLayer(g, proj, runs, covered, nz, opts.populationLayer, popProp) : null;

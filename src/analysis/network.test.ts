@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Position } from 'geojson';
 import { haversineM } from './geo.ts';
 import { buildGraph } from './graph.ts';
-import { computeNetwork, multiSourceDijkstra, reachedEdges, snapFacilities } from './network.ts';
+import { computeNetwork, dijkstraSteps, multiSourceDijkstra, reachedEdges, snapFacilities } from './network.ts';
+import { runSync } from './steps.ts';
 import { at, fc, point, rect, rng } from './testgeo.ts';
 
 const line = (...pts: Position[]): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: pts } });
 const key = (p: Position | number[]) => `${p[0]},${p[1]}`;
+const multiSourceDijkstraWithOrigin = (...a: Parameters<typeof dijkstraSteps>) => runSync(dijkstraSteps(...a));
 
 /** Brute force: Floyd–Warshall over the pool points, then min over snapped sources. */
 function bruteForce(pool: Position[], segs: [number, number][], facilities: Position[]): number[] {
@@ -124,5 +126,39 @@ describe('reached edges', () => {
     expect(res.sourceCount).toBe(1);
     const strip = 2 * 50 * 400 + Math.PI * 50 * 50;
     expect(Math.abs(res.coverage!.coveredAreaM2 - strip) / strip).toBeLessThan(0.01);
+  });
+});
+
+describe('network mode: facilities per zone', () => {
+  it('tags reached streets with their nearest facility and counts distinct facilities per zone', () => {
+    // a 4 km street from x=-2000 to 2000; zones west and east of x=0; one facility near each end, one in the middle of the west zone
+    const road = fc([line(at(-2000, 0), at(-1000, 0), at(0, 0), at(1000, 0), at(2000, 0))]);
+    const area = fc([rect(-2000, -500, 0, 500, { name: 'W' }), rect(0, -500, 2000, 500, { name: 'E' })]);
+    const facilities = fc([point(-2000, 0), point(-1000, 0), point(2000, 0)]);
+    const res = computeNetwork({ network: road, facilities, reachM: 600, serviceWidthM: 20, area, coverageOptions: { cellSize: 5 } });
+    const tags = new Set(res.reachedEdges.features.map((f) => f.properties?.facility));
+    expect(tags).toEqual(new Set([0, 1, 2]));
+    const [w, e] = res.coverage!.perZone;
+    expect(w.facilities).toBe(2);
+    expect(e.facilities).toBe(1);
+    expect(w.facilitiesInside).toBe(2);
+    expect(e.facilitiesInside).toBe(1);
+    expect(res.coverage!.facilityCount).toBe(3);
+    // with a reach of 1100 m the middle facility's streets cross x=0 into the east zone
+    const far = computeNetwork({ network: road, facilities, reachM: 1100, serviceWidthM: 20, area, coverageOptions: { cellSize: 5 } });
+    expect(far.coverage!.perZone[1].facilities).toBe(2);
+  });
+
+  it('gives every reached node the facility of its nearest source', () => {
+    const road = fc([line(at(0, 0), at(1000, 0), at(2000, 0), at(3000, 0))]);
+    const g = buildGraph(road);
+    const src = snapFacilities(g, fc([point(0, 0), point(3000, 0)]));
+    const origin = new Int32Array(g.nodeCount).fill(-1);
+    const dist = multiSourceDijkstraWithOrigin(g, src, 5000, origin);
+    for (let i = 0; i < g.nodeCount; i++) {
+      const x = haversineM(at(0, 0), [g.lon[i], g.lat[i]]);
+      expect(origin[i]).toBe(x < 1500 ? 0 : 1);
+      expect(dist[i]).toBeCloseTo(Math.min(x, 3000 - x), 0);
+    }
   });
 });

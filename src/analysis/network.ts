@@ -11,6 +11,8 @@ import { runSync, type Steps } from './steps.ts';
 
 export interface Sources {
   node: Int32Array;
+  /** index of the facility (feature) each source belongs to */
+  facility: Int32Array;
   /** distance already walked when reaching the node (the snap distance) */
   dist: Float64Array;
   /** facilities with no node within maxSnapM */
@@ -26,8 +28,9 @@ export function snapFacilities(g: WalkGraph, facilities: FeatureCollection, maxS
   const idx = indexNodes(g);
   const nodes: number[] = [];
   const dists: number[] = [];
+  const owners: number[] = [];
   let unsnapped = 0;
-  for (const f of facilities.features) {
+  for (const [fi, f] of facilities.features.entries()) {
     const parts = geometryParts(f.geometry);
     const pts: Position[] = [...parts.points, ...parts.lines.flat(), ...parts.polygons.flat(2)];
     let any = false;
@@ -36,15 +39,20 @@ export function snapFacilities(g: WalkGraph, facilities: FeatureCollection, maxS
       if (n < 0) continue;
       any = true;
       nodes.push(n);
+      owners.push(fi);
       dists.push(haversineM(p, [g.lon[n], g.lat[n]]));
     }
     if (!any && pts.length) unsnapped++;
   }
-  return { node: Int32Array.from(nodes), dist: Float64Array.from(dists), unsnapped };
+  return { node: Int32Array.from(nodes), facility: Int32Array.from(owners), dist: Float64Array.from(dists), unsnapped };
 }
 
-/** Shortest walking distance from the nearest source to every node; Infinity beyond `cutoff`. */
-export function* dijkstraSteps(g: WalkGraph, src: Sources, cutoff: number): Steps<Float64Array> {
+/**
+ * Shortest walking distance from the nearest source to every node; Infinity
+ * beyond `cutoff`. When `origin` is given it receives, per node, the facility
+ * of the nearest source (-1 when unreached).
+ */
+export function* dijkstraSteps(g: WalkGraph, src: Sources, cutoff: number, origin?: Int32Array): Steps<Float64Array> {
   const n = g.nodeCount;
   const dist = new Float64Array(n).fill(Infinity);
   const cap = src.node.length + g.adjNode.length + 1;
@@ -85,6 +93,7 @@ export function* dijkstraSteps(g: WalkGraph, src: Sources, cutoff: number): Step
     const d = src.dist[s];
     if (d <= cutoff && d < dist[v]) {
       dist[v] = d;
+      if (origin) origin[v] = src.facility[s];
       push(v, d);
     }
   }
@@ -99,6 +108,7 @@ export function* dijkstraSteps(g: WalkGraph, src: Sources, cutoff: number): Step
       const nd = d + g.adjLen[k];
       if (nd < dist[u] && nd <= cutoff) {
         dist[u] = nd;
+        if (origin) origin[u] = origin[v];
         push(u, nd);
       }
     }
@@ -121,14 +131,21 @@ const lerp = (g: WalkGraph, a: number, b: number, t: number): Position => [
  * either end with the distance left. Properties: `from_m`/`to_m`, the walking
  * distance at the piece's two ends.
  */
-export function reachedEdges(g: WalkGraph, dist: Float64Array, cutoff: number): { lines: FeatureCollection<LineString>; lengthM: number } {
+export function reachedEdges(
+  g: WalkGraph,
+  dist: Float64Array,
+  cutoff: number,
+  origin?: Int32Array,
+): { lines: FeatureCollection<LineString>; lengthM: number } {
   const features: FeatureCollection<LineString>['features'] = [];
   let lengthM = 0;
-  const add = (coords: Position[], from: number, to: number, len: number) => {
+  const add = (coords: Position[], from: number, to: number, len: number, node: number) => {
     lengthM += len;
+    const properties: Record<string, number> = { from_m: Math.round(from * 10) / 10, to_m: Math.round(to * 10) / 10 };
+    if (origin) properties.facility = origin[node];
     features.push({
       type: 'Feature',
-      properties: { from_m: Math.round(from * 10) / 10, to_m: Math.round(to * 10) / 10 },
+      properties,
       geometry: { type: 'LineString', coordinates: coords },
     });
   };
@@ -142,16 +159,16 @@ export function reachedEdges(g: WalkGraph, dist: Float64Array, cutoff: number): 
     const pa = [g.lon[a], g.lat[a]].map(round6);
     const pb = [g.lon[b], g.lat[b]].map(round6);
     if (ra >= 0 && rb >= 0 && ra + rb >= len) {
-      add([pa, pb], dist[a], dist[b], len);
+      add([pa, pb], dist[a], dist[b], len, dist[a] <= dist[b] ? a : b);
       continue;
     }
     if (ra > 0) {
       const t = Math.min(1, ra / len);
-      add([pa, lerp(g, a, b, t)], dist[a], cutoff, t * len);
+      add([pa, lerp(g, a, b, t)], dist[a], cutoff, t * len, a);
     }
     if (rb > 0) {
       const t = Math.min(1, rb / len);
-      add([pb, lerp(g, b, a, t)], dist[b], cutoff, t * len);
+      add([pb, lerp(g, b, a, t)], dist[b], cutoff, t * len, b);
     }
   }
   return { lines: { type: 'FeatureCollection', features }, lengthM };
@@ -190,14 +207,25 @@ export function* networkSteps(p: NetworkParams): Steps<NetworkResult> {
   const g = buildGraph(p.network, { snapToleranceM: p.snapToleranceM });
   yield { stage: 'graph', done: g.edgeCount, total: g.edgeCount };
   const src = snapFacilities(g, p.facilities, p.maxSnapM);
-  const dist: Float64Array = yield* dijkstraSteps(g, src, p.reachM);
+  const origin = new Int32Array(g.nodeCount).fill(-1);
+  const dist: Float64Array = yield* dijkstraSteps(g, src, p.reachM, origin);
   const reached: number[] = [];
   for (let i = 0; i < g.nodeCount; i++) if (dist[i] <= p.reachM) reached.push(i);
-  const edges = reachedEdges(g, dist, p.reachM);
+  const edges = reachedEdges(g, dist, p.reachM, origin);
   yield { stage: 'edges', done: edges.lines.features.length, total: g.edgeCount };
-  const coverage = p.area
-    ? yield* coverageSteps({ facilities: edges.lines, radiusM: p.serviceWidthM ?? 50, area: p.area, options: p.coverageOptions })
-    : null;
+  let coverage: CoverageResult | null = null;
+  if (p.area) {
+    // the strip along reached streets; per zone, the facilities whose nearest-source streets reach it
+    const opts = p.coverageOptions ?? {};
+    const strip = yield* coverageSteps({ facilities: edges.lines, radiusM: p.serviceWidthM ?? 50, area: p.area, options: { ...opts, groupProperty: 'facility' } });
+    // and the facilities standing in each zone (a numbers-only pass with no reach)
+    const at = yield* coverageSteps({ facilities: p.facilities, radiusM: 0, area: p.area, options: { cellSize: strip.cellSizeM, skipPolygons: true, idProperty: opts.idProperty } });
+    coverage = {
+      ...strip,
+      facilityCount: at.facilityCount,
+      perZone: strip.perZone.map((row, z) => ({ ...row, facilitiesInside: at.perZone[z]?.facilitiesInside ?? 0 })),
+    };
+  }
   return {
     nodeCount: g.nodeCount,
     edgeCount: g.edgeCount,

@@ -156,6 +156,7 @@ export const MESSAGES: Record<string, Bilingual> = {
   },
   'crs.converted': { en: 'Coordinates were converted from {from} to WGS84 with gcoord', zh: '坐标已用 gcoord 从 {from} 转换为 WGS84' },
   'import.failed': { en: 'The import stopped unexpectedly: {detail}', zh: '导入意外中止：{detail}' },
+  'import.busy': { en: 'Another file is still loading; load this one when it has finished', zh: '另一个文件仍在加载，请在其完成后再加载此文件' },
   'import.cancelled': { en: 'The import was cancelled; existing layers are unchanged', zh: '已取消导入，现有图层未受影响' },
   'errors.more': { en: '…and {count} more problems of this file not listed', zh: '……另有 {count} 个问题未列出' },
   'feature.dropped': { en: 'The feature was skipped: {detail}', zh: '该要素已跳过：{detail}' },

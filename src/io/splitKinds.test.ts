@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { bboxOf, geometryKindOf, splitByKind } from './splitKinds.ts';
 
-const f = (geometry: Geometry | null, name: string): Feature<Geometry | null> => ({ type: 'Feature', properties: { name }, geometry });
+const f = (geometry: Geometry | null, name: string): Feature => ({ type: 'Feature', properties: { name }, geometry }) as Feature;
 const pt = (x: number, y: number): Geometry => ({ type: 'Point', coordinates: [x, y] });
 const sq: Geometry = { type: 'Polygon', coordinates: [[[117, 39], [117.1, 39], [117.1, 39.1], [117, 39]]] };
 const ln: Geometry = { type: 'LineString', coordinates: [[116.9, 38.9], [117.3, 39.2]] };

@@ -183,6 +183,9 @@ export function applyFilter(
   return { ids: ids.subarray(0, count), count, total: n };
 }
 
+/** A MapLibre filter expression (cast to FilterSpecification at the call site). */
+export type MapFilterExpression = [string, ...unknown[]];
+
 /**
  * Shows exactly the kept indices: a `match` on the feature id (`['id']`). The
  * app's GeoJSON sources use `generateId`, so a feature's id is its index in

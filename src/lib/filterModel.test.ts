@@ -83,6 +83,12 @@ describe('describeFilter', () => {
     expect(describeFilterText({}).en).toBe('');
     expect(describeFilterText({ text: 'a', ranges: { n: [1, 2] } }).en).toBe('n: 1–2; Contains “a”');
   });
+  it('names category values with the given labels, blanks stay blank', () => {
+    const label = (p: string, v: string) => ({ zh: `${p}-${v}中`, en: `${p}-${v}` });
+    const [chip] = describeFilter({ categories: { t: ['green', ''] } }, {}, label);
+    expect(chip.label.en).toBe('t: (blank), t-green');
+    expect(chip.label.zh).toBe('t：（空）, t-green中');
+  });
 });
 
 describe('parseLayerFilter', () => {

@@ -145,24 +145,31 @@ function rangeText(lo: number | null, hi: number | null): string {
   return `≤ ${fmtNum(hi as number)}`;
 }
 
-function listText(values: string[], blank: string, max = 3): string {
-  const shown = values.slice(0, max).map((v) => (v === '' ? blank : v));
+function listText(values: string[], blank: string, max = 3, label: (v: string) => string = (v) => v): string {
+  const shown = values.slice(0, max).map((v) => (v === '' ? blank : label(v)));
   return values.length > max ? `${shown.join(', ')} +${values.length - max}` : shown.join(', ');
 }
 
 /**
  * One removable chip per clause. `fieldLabels` gives display names of
- * properties (falls back to the property name in both languages).
+ * properties (falls back to the property name in both languages);
+ * `valueLabel` display names of category values (falls back to the value).
  */
-export function describeFilter(f: LayerFilter, fieldLabels: Record<string, LocalText> = {}): FilterChip[] {
+export function describeFilter(
+  f: LayerFilter,
+  fieldLabels: Record<string, LocalText> = {},
+  valueLabel?: (prop: string, value: string) => LocalText,
+): FilterChip[] {
   const n = normalizeFilter(f);
   const field = (p: string): LocalText => fieldLabels[p] ?? { zh: p, en: p };
   const chips: FilterChip[] = [];
   for (const [p, vals] of Object.entries(n.categories ?? {})) {
     const l = field(p);
+    const zh = (v: string) => (valueLabel ? valueLabel(p, v).zh : v);
+    const en = (v: string) => (valueLabel ? valueLabel(p, v).en : v);
     chips.push({
       key: `category:${p}`,
-      label: { zh: `${l.zh}：${listText(vals, '（空）')}`, en: `${l.en}: ${listText(vals, '(blank)')}` },
+      label: { zh: `${l.zh}：${listText(vals, '（空）', 3, zh)}`, en: `${l.en}: ${listText(vals, '(blank)', 3, en)}` },
     });
   }
   for (const [p, [lo, hi]] of Object.entries(n.ranges ?? {})) {

@@ -1,6 +1,9 @@
 // The live MapLibre map, for imperative moves and for host pages and tests (window.renewalMap).
 import type { Map as MLMap, LngLatBoundsLike } from 'maplibre-gl';
 import { useStore } from '../state/store';
+import { allLayers } from '../state/updaters';
+import { parseLayerFilter, setLayerFilter } from '../lib/filterModel';
+import { useFilterResults } from '../state/filterResults';
 import { styleLayerIds } from './style';
 
 export interface FeatureRef {
@@ -17,12 +20,23 @@ export function registerMap(map: MLMap): void {
   waiters.splice(0).forEach((w) => w(map));
   const api = {
     getMap: () => current,
-    /** The MapLibre layer ids drawn for a catalog layer id. */
+    /** The MapLibre layer ids drawn for a catalog or loaded layer id. */
     layerIds: (id: string) => {
-      const l = useStore.getState().catalog?.layers.find((x) => x.id === id);
+      const l = allLayers(useStore.getState()).find((x) => x.id === id);
       return l ? styleLayerIds(l) : [];
     },
     getState: () => useStore.getState(),
+    /** Sets (validated) or clears (`{}`) a layer's filter; returns the problems found. */
+    setFilter: (id: string, filter: unknown) => {
+      const { filter: f, errors } = parseLayerFilter(filter);
+      useStore.setState((s) => ({ ...s, filters: setLayerFilter(s.filters, id, f) }), true);
+      return errors;
+    },
+    /** The layer's filter result: kept count, total, pending, ms (null when unfiltered). */
+    filterResult: (id: string) => {
+      const r = useFilterResults.getState().byLayer[id];
+      return r ? { count: r.count, total: r.total, pending: r.pending, ms: r.ms ?? null, error: r.error ?? null, ids: r.ids ? Array.from(r.ids) : null } : null;
+    },
   };
   (window as unknown as { renewalMap: typeof api }).renewalMap = api;
 }

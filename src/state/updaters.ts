@@ -33,7 +33,7 @@ export interface AppState {
   /** Per-layer filters (issue 4), shareable. */
   filters: FilterState;
   /** Analysis settings (issue 3), shareable; the analysis module owns their shape. */
-  analysis?: unknown;
+  analysis?: import('./analysis').AnalysisSettings;
   /** Layers the user loaded (issue 5). */
   userLayers: UserLayer[];
   /** The sidebar panel shown. */
@@ -98,7 +98,7 @@ export function applyUrl(s: AppState, u: UrlState, notices: Notice[]): AppState 
     basemap: u.basemap ?? s.basemap,
     opacity: u.opacity ? { ...s.opacity, ...u.opacity } : s.opacity,
     filters: (u.filters as FilterState | undefined) ?? s.filters,
-    analysis: u.analysis ?? s.analysis,
+    analysis: (u.analysis as AppState['analysis']) ?? s.analysis,
     notices: [...s.notices, ...notices],
   };
 }

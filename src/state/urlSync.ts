@@ -35,7 +35,8 @@ export function startUrlSync(): () => void {
   });
   const onHash = () => {
     if (location.hash === lastWritten) return;
-    const known = new Set(useStore.getState().catalog?.layers.map((l) => l.id));
+    const st = useStore.getState();
+    const known = new Set([...(st.catalog?.layers.map((l) => l.id) ?? []), ...st.userLayers.map((l) => l.id)]);
     const u = readUrl(known);
     const map = getMap();
     if (u.view && map) map.jumpTo({ center: [u.view.lng, u.view.lat], zoom: u.view.zoom, bearing: u.view.bearing, pitch: u.view.pitch });

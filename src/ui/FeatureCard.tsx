@@ -1,7 +1,7 @@
 // The selected feature's properties, as text (React escapes; no HTML is ever injected).
 import { pick, t } from '../i18n/strings';
 import { act, useStore } from '../state/store';
-import { select } from '../state/updaters';
+import { allLayers, select } from '../state/updaters';
 import { displayValue, fieldLabel, planRefText } from './labels';
 
 const META = ['plan_ref', 'source', 'accuracy_m'];
@@ -9,12 +9,15 @@ const META = ['plan_ref', 'source', 'accuracy_m'];
 export function FeatureCard() {
   const sel = useStore((s) => s.selection);
   const catalog = useStore((s) => s.catalog);
+  const userLayers = useStore((s) => s.userLayers);
   const lang = useStore((s) => s.lang);
   if (!sel) return null;
-  const layer = catalog?.layers.find((l) => l.id === sel.layerId);
+  const layer = allLayers({ catalog, userLayers }).find((l) => l.id === sel.layerId);
   const p = sel.properties;
   const first = (layer?.fields ?? ['name', 'name_en']).filter((k) => k in p);
-  const rest = Object.keys(p).filter((k) => !first.includes(k) && !META.includes(k) && !k.startsWith('__'));
+  // A coded value and its Chinese label (renewal_type / renewal_type_zh) are shown once.
+  const shown = (k: string) => first.includes(k) || first.includes(`${k}_zh`) || (k.endsWith('_zh') && first.includes(k.slice(0, -3)));
+  const rest = Object.keys(p).filter((k) => !shown(k) && !META.includes(k) && !k.startsWith('__') && !(k.endsWith('_zh') && k.slice(0, -3) in p));
   const title = displayValue('name', lang === 'en' ? p.name_en ?? p.name : p.name, lang);
   return (
     <aside className="feature-card" role="dialog" aria-label={title}>

@@ -13,4 +13,9 @@ describe('labels', () => {
     expect(displayValue('x', '<img src=x onerror=alert(1)>', 'en')).toBe('<img src=x onerror=alert(1)>');
     expect(displayValue('x', null, 'en')).toBe('—');
   });
+  it('groups thousands in measures but not in codes and years', () => {
+    expect(displayValue('population_2020', 13866009, 'en')).toBe('13,866,009');
+    expect(displayValue('adcode', 120110, 'en')).toBe('120110');
+    expect(displayValue('year', 2026, 'zh')).toBe('2026');
+  });
 });

@@ -75,10 +75,15 @@ export function fieldLabel(key: string, lang: Lang): string {
   return k ? k[lang === 'zh' ? 0 : 1] : key;
 }
 
+/** Codes, identifiers and years are shown as they are, without thousands separators. */
+function isCode(key: string): boolean {
+  return /(^|_)(adcode|code|id|year|chapter|order|rank)$/i.test(key) || key === 'id';
+}
+
 /** Any property value as plain display text (never HTML). */
 export function displayValue(key: string, v: unknown, lang: Lang): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'number') return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  if (typeof v === 'number') return isCode(key) ? String(v) : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   if (typeof v === 'string' && VALUES[key]?.[v]) return categoryLabel(key, v, lang);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

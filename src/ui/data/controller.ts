@@ -1,0 +1,193 @@
+// Loading, removing and exporting the user's layers: the glue between the
+// import worker (src/io), the store, the data registry and IndexedDB.
+// A load changes the store only after the worker succeeded, and only by
+// appending new layers, so a failed or cancelled load leaves every layer as it was.
+import type { FeatureCollection } from 'geojson';
+import { forgetData, layerData, registerData } from '../../data/registry';
+import { checkDataUrl, fetchIssue } from '../../io/dataUrl';
+import { downloadText } from '../../io/download';
+import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { parseIfSmall, startImport, type ImportedPart } from '../../io/importClient';
+import { makeIssue, type Issue } from '../../io/messages';
+import { toSaved } from '../../io/persist';
+import { fitBounds } from '../../map/mapHandle';
+import { act, useStore } from '../../state/store';
+import { pushNotice, setPanel, type UserLayer } from '../../state/updaters';
+import { addUserLayers, layerNameFromFile, makeUserLayer, newLayerId, nextColor, removeUserLayer } from '../../state/userLayers';
+import { addReport, useImport, type LoadStage } from './importStore';
+import { layerDb } from './db';
+
+let cancelCurrent: (() => void) | null = null;
+
+const setBusy = (name: string, stage: LoadStage, fraction: number) => useImport.setState({ busy: { name, stage, fraction } });
+
+/** Main-thread copies are kept only for layers this small (see IMPORT.md). */
+export const MAIN_THREAD_MAX_BYTES = 2_000_000;
+
+function showPanel(): void {
+  if (!useStore.getState().embed) act(setPanel, 'data');
+}
+
+function noticeFor(issue: Issue): void {
+  act(pushNotice, { code: issue.code, message: issue.message });
+}
+
+/** Load one file or downloaded blob. Resolves true when layers were added. */
+export async function loadSource(blob: Blob, name: string, source: string): Promise<boolean> {
+  if (useImport.getState().busy) {
+    // One load at a time (the panel disables its button meanwhile; a drop can still arrive).
+    addReport({ name, status: 'failed', featureCount: 0, errors: [makeIssue('import.busy')], warnings: [] });
+    return false;
+  }
+  const crs = useImport.getState().crs;
+  showPanel();
+  setBusy(name, 'reading', 0);
+  const handle = startImport(blob, { name, crs, onProgress: (p) => setBusy(name, p.stage, p.fraction) });
+  cancelCurrent = handle.cancel;
+  const r = await handle.promise;
+  cancelCurrent = null;
+  useImport.setState({ busy: null });
+  if (!r.ok) {
+    addReport({ name, status: r.cancelled ? 'cancelled' : 'failed', featureCount: 0, errors: r.cancelled ? [] : r.errors, warnings: r.warnings });
+    if (useStore.getState().embed && !r.cancelled && r.errors[0]) noticeFor(r.errors[0]);
+    return false;
+  }
+  const layers = await addParts(r.parts, { name, source, crs, fields: r.summary.fields.map((f) => f.name) });
+  addReport({ name, status: 'ok', featureCount: r.summary.featureCount, errors: [], warnings: r.summary.warnings });
+  await saveLayers(layers, r.parts);
+  return true;
+}
+
+async function addParts(parts: ImportedPart[], o: { name: string; source: string; crs: 'WGS84' | 'GCJ02' | 'BD09'; fields: string[] }): Promise<UserLayer[]> {
+  const s = useStore.getState();
+  const taken = new Set([...s.userLayers.map((l) => l.id), ...(s.catalog?.layers.map((l) => l.id) ?? [])]);
+  const layers: UserLayer[] = [];
+  const small: [string, FeatureCollection | null][] = await Promise.all(
+    parts.map(async (p) => ['', await parseIfSmall<FeatureCollection>(p.blob, MAIN_THREAD_MAX_BYTES).catch(() => null)] as [string, FeatureCollection | null]),
+  );
+  parts.forEach((p, i) => {
+    const id = newLayerId(taken);
+    taken.add(id);
+    const layer = makeUserLayer(
+      {
+        id, name: layerNameFromFile(o.name), splitKind: parts.length > 1, fileName: o.name, source: o.source, sourceCrs: o.crs,
+        kind: p.kind, featureCount: p.featureCount, bbox: p.bbox, color: nextColor([...s.userLayers, ...layers]), fields: o.fields,
+      },
+      URL.createObjectURL(p.blob),
+    );
+    layers.push(layer);
+    small[i][0] = id;
+  });
+  for (const [id, fc] of small) if (fc) registerData(id, fc);
+  act(addUserLayers, layers);
+  const boxes = parts.map((p) => p.bbox).filter((b): b is [number, number, number, number] => !!b);
+  if (boxes.length) {
+    fitBounds([
+      [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
+      [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))],
+    ]);
+  }
+  return layers;
+}
+
+async function saveLayers(layers: UserLayer[], parts: ImportedPart[]): Promise<void> {
+  try {
+    const db = await layerDb();
+    if (!db) throw new Error('IndexedDB is not available');
+    const s = useStore.getState();
+    const now = new Date().toISOString();
+    for (let i = 0; i < layers.length; i++) {
+      const order = s.userLayers.findIndex((l) => l.id === layers[i].id);
+      if (order < 0) continue; // removed meanwhile
+      await db.putLayer(toSaved(layers[i], s.visible.includes(layers[i].id), order, now), parts[i].blob);
+    }
+    // A layer removed while it was being saved must not come back on reload.
+    const gone = layers.filter((l) => !useStore.getState().userLayers.some((x) => x.id === l.id)).map((l) => l.id);
+    if (gone.length) await db.removeLayers(gone);
+  } catch (e) {
+    noticeFor(makeIssue('persist.failed', { detail: e instanceof Error ? e.message : String(e) }));
+  }
+}
+
+/** Load files one after the other (a drop may hold several). */
+export async function loadFiles(files: Iterable<File>): Promise<void> {
+  for (const f of files) await loadSource(f, f.name, f.name);
+}
+
+/** `?data=` and the like: refuse non-http(s) addresses, then fetch and load through the worker. */
+export async function loadUrl(raw: string): Promise<boolean> {
+  const check = checkDataUrl(raw, document.baseURI);
+  if (!check.ok) {
+    noticeFor(check.issue);
+    addReport({ name: raw.slice(0, 80), status: 'failed', featureCount: 0, errors: [check.issue], warnings: [] });
+    return false;
+  }
+  const existing = useStore.getState().userLayers.filter((l) => l.source === check.url);
+  if (existing.length) {
+    // Already loaded (restored from an earlier visit): show it rather than load a copy.
+    act((s) => ({ ...s, visible: [...s.visible, ...existing.map((l) => l.id).filter((id) => !s.visible.includes(id))] }));
+    return true;
+  }
+  const ac = new AbortController();
+  cancelCurrent = () => ac.abort();
+  showPanel();
+  setBusy(check.name, 'downloading', 0);
+  let blob: Blob;
+  try {
+    const res = await fetch(check.url, { signal: ac.signal, credentials: 'omit', redirect: 'follow' });
+    if (!res.ok) throw { status: res.status };
+    blob = await res.blob();
+  } catch (e) {
+    cancelCurrent = null;
+    useImport.setState({ busy: null });
+    if (ac.signal.aborted) {
+      addReport({ name: check.name, status: 'cancelled', featureCount: 0, errors: [], warnings: [] });
+      return false;
+    }
+    const issue = fetchIssue(check.url, e);
+    noticeFor(issue);
+    addReport({ name: check.name, status: 'failed', featureCount: 0, errors: [issue], warnings: [] });
+    return false;
+  }
+  cancelCurrent = null;
+  useImport.setState({ busy: null }); // handed over to loadSource, which sets it again at once
+  return loadSource(blob, check.name, check.url);
+}
+
+export function cancelLoad(): void {
+  cancelCurrent?.();
+}
+
+export async function removeLayer(id: string): Promise<void> {
+  const layer = useStore.getState().userLayers.find((l) => l.id === id);
+  if (!layer) return;
+  act(removeUserLayer, id);
+  forgetData(id);
+  // MapLibre drops the source on the next render; revoke the URL after that.
+  setTimeout(() => URL.revokeObjectURL(layer.dataUrl), 2000);
+  try {
+    await (await layerDb())?.removeLayers([id]);
+  } catch {
+    /* the record stays; it is harmless and removed again next time */
+  }
+}
+
+/** The layer's FeatureCollection: registered if small, else parsed now (on request only). */
+export function userLayerData(layer: UserLayer): Promise<FeatureCollection> {
+  return layerData(layer);
+}
+
+const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'layer';
+
+export async function exportLayer(layer: UserLayer): Promise<void> {
+  const fc = await userLayerData(layer);
+  const text = exportGeoJSON(fc.features, {
+    layerId: layer.id,
+    layerTitle: layer.title,
+    source: layer.source,
+    filters: {},
+    generated: new Date(),
+    app: 'Tianjin Renewal Map',
+  });
+  downloadText(`${safeFileName(layer.title.en)}.geojson`, text, 'application/geo+json');
+}

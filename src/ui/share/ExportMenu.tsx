@@ -1,0 +1,101 @@
+// The export menu: filtered features as GeoJSON / CSV, the briefing PNG and the A4 print view.
+import { useEffect, useState } from 'react';
+import { pick } from '../../i18n/strings';
+import { imageFileName } from '../../io/exportImage';
+import { act, useStore } from '../../state/store';
+import { allLayers, pushNotice } from '../../state/updaters';
+import { defaultExportLayer, downloadBriefingImage, exportLayer, filteredFeatures, printSnapshot, type DataFormat, type MapSnapshot } from './exportActions';
+import { st, stText } from './strings';
+
+export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
+  const lang = useStore((s) => s.lang);
+  const catalog = useStore((s) => s.catalog);
+  const userLayers = useStore((s) => s.userLayers);
+  const visible = useStore((s) => s.visible);
+  const filters = useStore((s) => s.filters);
+  const [layerId, setLayerId] = useState<string | null>(() => defaultExportLayer(useStore.getState()));
+  const [count, setCount] = useState<{ count: number; total: number } | null>(null);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<string>('');
+  const [legend, setLegend] = useState<string[]>([]);
+  const layers = allLayers({ catalog, userLayers });
+  const ordered = [...layers.filter((l) => visible.includes(l.id)), ...layers.filter((l) => !visible.includes(l.id))];
+
+  useEffect(() => {
+    let live = true;
+    setCount(null);
+    if (layerId) {
+      filteredFeatures(layerId)
+        .then((r) => live && setCount({ count: r.result.count, total: r.result.total }))
+        .catch(() => live && setCount(null));
+    }
+    return () => {
+      live = false;
+    };
+  }, [layerId, filters]);
+
+  const run = async (key: string, fn: () => Promise<string>) => {
+    setBusy(key);
+    setDone('');
+    try {
+      setDone(await fn());
+    } catch (e) {
+      act(pushNotice, { code: 'export.failed', message: stText('exportFailed', { error: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const data = (format: DataFormat) => () =>
+    run(format, async () => {
+      if (!layerId) throw new Error(st('noLayer', lang));
+      const r = await exportLayer(layerId, format);
+      return st('exported', lang, { count: r.count, file: r.file });
+    });
+
+  const png = () =>
+    run('png', async () => {
+      const file = imageFileName(new Date());
+      const img = await downloadBriefingImage(title, file);
+      setLegend(img.legendDrawn);
+      return file;
+    });
+
+  const print = () => run('print', async () => {
+    onPrint(await printSnapshot(title));
+    return '';
+  });
+
+  return (
+    <div className="share-pop export-menu" role="menu" data-legend={JSON.stringify(legend)}>
+      <h4>{st('dataTitle', lang)}</h4>
+      <label className="row">
+        <span>{st('layer', lang)}</span>
+        <select value={layerId ?? ''} onChange={(e) => setLayerId(e.target.value)} data-testid="export-layer">
+          {ordered.map((l) => (
+            <option key={l.id} value={l.id}>{pick(l.title, lang)}</option>
+          ))}
+        </select>
+      </label>
+      <p className="muted export-count" data-count={count?.count ?? ''}>
+        {count ? st('countOf', lang, count) + (count.count < count.total ? ` · ${st('filtered', lang)}` : '') : st('counting', lang)}
+      </p>
+      <div className="btns">
+        <button data-export="geojson" disabled={!!busy || !layerId} onClick={data('geojson')}>{st('geojson', lang)}</button>
+        <button data-export="csv" disabled={!!busy || !layerId} onClick={data('lonlat')}>{st('csvLonLat', lang)}</button>
+        <button data-export="wkt" disabled={!!busy || !layerId} onClick={data('wkt')}>{st('csvWkt', lang)}</button>
+      </div>
+      <hr />
+      <label className="row">
+        <span>{st('titleLabel', lang)}</span>
+        <input value={title} placeholder={st('imageTitle', lang)} onChange={(e) => setTitle(e.target.value)} data-testid="export-title" />
+      </label>
+      <div className="btns">
+        <button data-export="png" disabled={!!busy} onClick={png}>{st('png', lang)}</button>
+        <button data-export="print" disabled={!!busy} onClick={print}>{st('print', lang)}</button>
+      </div>
+      {done && <p className="muted done" role="status">{done}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+// Browser glue for export and share: gathers the filtered features, the map image
+// and the share link from the store, the data registry and the live map.
+import type { Feature, Geometry } from 'geojson';
+import { version } from '../../../package.json';
+import type { CatalogLayer, LocalText } from '../../catalog/types';
+import { layerData } from '../../data/registry';
+import { shareUrl } from '../../embed/snippet';
+import { downloadBlob, downloadText } from '../../io/download';
+import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
+import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
+import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImageDraw';
+import { applyFilter, type FilterResult } from '../../lib/filterEval';
+import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
+import { ATTRIBUTION } from '../../map/basemaps';
+import { getMap } from '../../map/mapHandle';
+import { useStore } from '../../state/store';
+import { allLayers, toUrlState, type AppState } from '../../state/updaters';
+import { encodeHash } from '../../state/url';
+import { categoryLabel, fieldLabel } from '../labels';
+import { st } from './strings';
+
+export const APP_NAME = `Tianjin Renewal Map ${version}`;
+
+/** The layer the export menu offers first: the table's, else the first visible filtered one, else the first visible. */
+export function defaultExportLayer(s: Pick<AppState, 'catalog' | 'userLayers' | 'visible' | 'filters' | 'tableLayer'>): string | null {
+  const ids = allLayers(s).map((l) => l.id);
+  if (s.tableLayer && ids.includes(s.tableLayer)) return s.tableLayer;
+  const visible = ids.filter((id) => s.visible.includes(id));
+  return visible.find((id) => !isEmptyFilter(s.filters[id])) ?? visible[0] ?? ids[0] ?? null;
+}
+
+export function currentShareUrl(): string {
+  return shareUrl(location.href, encodeHash(toUrlState(useStore.getState())));
+}
+
+function findLayer(id: string): CatalogLayer | undefined {
+  return allLayers(useStore.getState()).find((l) => l.id === id);
+}
+
+/** The layer's features that pass its current filter (district clauses use the district polygons). */
+export async function filteredFeatures(layerId: string): Promise<{ layer: CatalogLayer; features: Feature<Geometry | null>[]; result: FilterResult; filter: LayerFilter }> {
+  const layer = findLayer(layerId);
+  if (!layer) throw new Error(`unknown layer ${layerId}`);
+  const filter = useStore.getState().filters[layerId] ?? {};
+  const fc = await layerData(layer);
+  const districts = filter.district?.length ? findLayer('districts') : undefined;
+  const districtPolygons = districts ? (await layerData(districts)).features : undefined;
+  const result = applyFilter(fc, filter, { districtPolygons });
+  const features = new Array<Feature<Geometry | null>>(result.count);
+  for (let i = 0; i < result.count; i++) features[i] = fc.features[result.ids[i]];
+  return { layer, features, result, filter };
+}
+
+function fieldLabels(f: LayerFilter): Record<string, LocalText> {
+  const keys = [...Object.keys(f.categories ?? {}), ...Object.keys(f.ranges ?? {})];
+  return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
+}
+
+export type DataFormat = 'geojson' | CsvGeometryMode;
+
+/** Exports the filtered features of a layer; resolves to the count and file name. */
+export async function exportLayer(layerId: string, format: DataFormat): Promise<{ count: number; file: string }> {
+  const { layer, features, filter } = await filteredFeatures(layerId);
+  const now = new Date();
+  const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
+  if (format === 'geojson') {
+    const text = exportGeoJSON(features, {
+      layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
+      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: currentShareUrl(),
+    });
+    const file = `${base}.geojson`;
+    downloadText(file, text, 'application/geo+json');
+    return { count: features.length, file };
+  }
+  const file = `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
+  downloadText(file, exportCsv(features, { geometry: format }), 'text/csv');
+  return { count: features.length, file };
+}
+
+export interface MapSnapshot {
+  dataUrl: string;
+  cssWidth: number;
+  cssHeight: number;
+  title: string;
+  subtitle: string;
+  dateText: string;
+  groups: LegendGroup[];
+  scale: ScaleBar;
+  bearing: number;
+  attribution: string[];
+}
+
+/** Waits until the map has drawn everything it is loading. */
+async function idleMap() {
+  const map = getMap();
+  if (!map) throw new Error('map not ready');
+  if (!map.loaded() || !map.areTilesLoaded()) await new Promise<void>((r) => map.once('idle', () => r()));
+  // Make sure the drawing buffer holds a complete frame.
+  await new Promise<void>((r) => {
+    map.once('render', () => r());
+    map.triggerRepaint();
+  });
+  return map;
+}
+
+/** Everything the PNG and the print view show, taken from the live map and the store. */
+export async function snapshot(title: string): Promise<Omit<MapSnapshot, 'dataUrl'> & { canvas: HTMLCanvasElement }> {
+  const map = await idleMap();
+  const s = useStore.getState();
+  const lang = s.lang;
+  const layers = allLayers(s);
+  const canvas = map.getCanvas();
+  const c = map.getCenter();
+  const basemap = ATTRIBUTION[s.basemap === 'tianditu' && !s.tiandituKey ? 'offline' : s.basemap][lang];
+  return {
+    canvas,
+    cssWidth: canvas.clientWidth,
+    cssHeight: canvas.clientHeight,
+    title: title.trim() || st('imageTitle', lang),
+    subtitle: st('subtitle', lang),
+    dateText: `${st('date', lang)}${lang === 'zh' ? '：' : ': '}${dateStamp(new Date())}`,
+    groups: legendEntries(layers, s.visible, lang, (p, v) => categoryLabel(p, v, lang)),
+    scale: scaleBar(metresPerPixel(c.lat, map.getZoom()), 120),
+    bearing: map.getBearing(),
+    attribution: attributionLines(layers, s.visible, basemap, { zh: st('data', 'zh'), en: st('data', 'en') }, lang),
+  };
+}
+
+export async function renderBriefingImage(title: string): Promise<DrawnImage> {
+  const snap = await snapshot(title);
+  return drawMapImage({ ...snap, mapCanvas: snap.canvas, legendTitle: st('legend', useStore.getState().lang) });
+}
+
+export async function downloadBriefingImage(title: string, fileName: string): Promise<DrawnImage> {
+  const img = await renderBriefingImage(title);
+  downloadBlob(fileName, await canvasToPng(img.canvas));
+  return img;
+}
+
+export async function printSnapshot(title: string): Promise<MapSnapshot> {
+  const { canvas, ...rest } = await snapshot(title);
+  return { ...rest, dataUrl: canvas.toDataURL('image/png') };
+}

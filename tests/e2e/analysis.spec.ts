@@ -1,0 +1,234 @@
+// Analysis tab (issue 3): coverage runs in the worker, draws covered/uncovered
+// areas, fills the per-zone table, exports, cancels, recomputes, survives a
+// reload through `an=`, network mode on an injected street grid, plan targets.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { validateGeoJSON } from '../../src/io/validate';
+import { PLAN_TARGETS } from '../../src/analysis/targets';
+import { expect, jumpTo, openMap, test, waitIdle } from './fixtures';
+
+const SHOTS = 'tests/e2e/.artifacts/screens';
+mkdirSync(SHOTS, { recursive: true });
+const LAYERS = ['analysis:covered', 'analysis:uncovered'];
+
+test.afterEach(async ({ consoleErrors }) => {
+  expect(consoleErrors, 'console errors or outside requests').toEqual([]);
+});
+
+async function openAnalysis(page: Page, path = '/'): Promise<void> {
+  await openMap(page, path);
+  await page.locator('[data-panel="analysis"]').click();
+  await expect(page.locator('[data-action="run"]')).toBeVisible();
+}
+
+async function runAndWait(page: Page): Promise<void> {
+  await page.locator('[data-action="run"]').click();
+  await expect(page.locator('.an-run[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  await waitIdle(page);
+}
+
+function rendered(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = (window as any).renewalMap.getMap();
+    const have = ids.filter((id: string) => map.getLayer(id));
+    return have.length ? map.queryRenderedFeatures({ layers: have }).length : 0;
+  }, layers);
+}
+
+interface Row { pct: number; pop: number; cov: number }
+async function tableRows(page: Page): Promise<{ rows: Row[]; total: Row }> {
+  const read = (sel: string) =>
+    page.locator(sel).evaluateAll((trs) =>
+      trs.map((tr) => ({
+        pct: Number((tr as HTMLElement).dataset.coveredPct),
+        pop: Number((tr as HTMLElement).dataset.population),
+        cov: Number((tr as HTMLElement).dataset.coveredPopulation),
+      })),
+    );
+  return { rows: await read('.an-table tbody tr'), total: (await read('.an-table tfoot tr'))[0] };
+}
+
+/** A street grid (LineStrings along rows and columns) around a centre, spacing in metres. */
+function grid(page: Page, lng: number, lat: number, n: number, spacing: number): Promise<string> {
+  return page.evaluate(
+    ([x0, y0, count, step]) => {
+      const dy = step / 111195;
+      const dx = dy / Math.cos((y0 * Math.PI) / 180);
+      const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+      const features: unknown[] = [];
+      const half = (count - 1) / 2;
+      for (let i = 0; i < count; i++) {
+        for (let j = 0; j + 1 < count; j++) {
+          const a = [r6(x0 + (j - half) * dx), r6(y0 + (i - half) * dy)];
+          const b = [r6(x0 + (j + 1 - half) * dx), r6(y0 + (i - half) * dy)];
+          const c = [r6(x0 + (i - half) * dx), r6(y0 + (j - half) * dy)];
+          const d = [r6(x0 + (i - half) * dx), r6(y0 + (j + 1 - half) * dy)];
+          features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [a, b] } });
+          features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [c, d] } });
+        }
+      }
+      const fc = { type: 'FeatureCollection', features };
+      return (window as any).renewalAnalysis.addTestLayer(fc, { name: `grid ${count}×${count}`, kind: 'line', draw: count <= 60 });
+    },
+    [lng, lat, n, spacing] as [number, number, number, number],
+  );
+}
+
+test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals add up, exports', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openAnalysis(page);
+  await expect(page.locator('[data-facility="shelters"]')).toBeChecked();
+  await expect(page.locator('[data-minutes="15"]')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('select[name="area"]')).toHaveValue('districts');
+  await runAndWait(page);
+
+  expect(await rendered(page, ['analysis:covered'])).toBeGreaterThan(0);
+  expect(await rendered(page, ['analysis:uncovered'])).toBeGreaterThan(0);
+  // drawn beneath the point layers
+  const order = await page.evaluate(() => (window as any).renewalMap.getMap().getStyle().layers.map((l: any) => l.id));
+  expect(order.indexOf('analysis:covered')).toBeLessThan(order.indexOf('shelters:point'));
+
+  const { rows, total } = await tableRows(page);
+  expect(rows).toHaveLength(16);
+  let pop = 0;
+  let cov = 0;
+  for (const r of rows) {
+    expect(r.pop).toBeGreaterThan(0);
+    expect(r.cov).toBeGreaterThanOrEqual(0);
+    expect(r.cov).toBeLessThanOrEqual(r.pop * (1 + 1e-9));
+    expect(r.pct).toBeGreaterThanOrEqual(0);
+    expect(r.pct).toBeLessThanOrEqual(100);
+    pop += r.pop;
+    cov += r.cov;
+  }
+  expect(total.pop).toBeCloseTo(pop, 3);
+  expect(total.cov).toBeCloseTo(cov, 3);
+  expect(total.cov).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/analysis-coverage.png` });
+
+  // sortable: by covered share, descending first
+  await page.locator('[data-sort="coveredPct"]').click();
+  const sorted = (await tableRows(page)).rows.map((r) => r.pct);
+  expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+
+  // CSV: BOM, header + 16 rows
+  const csvDl = page.waitForEvent('download');
+  await page.locator('[data-export="csv"]').click();
+  const csv = readFileSync((await (await csvDl).path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n').filter(Boolean);
+  expect(lines).toHaveLength(17);
+  expect(lines[0].split(',')).toHaveLength(9);
+
+  // GeoJSON: valid, with covered and uncovered features and a metadata member
+  const geoDl = page.waitForEvent('download');
+  await page.locator('[data-export="geojson"]').click();
+  const geo = JSON.parse(readFileSync((await (await geoDl).path())!, 'utf8'));
+  const v = validateGeoJSON(geo);
+  expect(v.errors).toEqual([]);
+  const statuses = new Set(geo.features.map((f: any) => f.properties.status));
+  expect([...statuses].sort()).toEqual(['covered', 'uncovered']);
+  expect(geo.metadata.source).toContain('15-minute');
+  expect(geo.metadata.url).toContain('an=');
+});
+
+test('changing minutes 15 → 5 recomputes and the covered area shrinks; settings survive a reload', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openAnalysis(page);
+  await runAndWait(page);
+  const before = (await tableRows(page)).total.pct;
+  await page.locator('[data-minutes="5"]').click();
+  await expect.poll(async () => (await tableRows(page)).total.pct, { timeout: 30_000 }).toBeLessThan(before);
+  await expect(page.locator('.an-run[data-status="done"]')).toBeVisible();
+  await expect(page.locator('.an-run-desc')).toContainText('5');
+
+  await page.locator('input[name="speed"]').fill('4.5');
+  await page.locator('select[name="area"]').selectOption('central-city');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('an=');
+  await expect.poll(() => page.evaluate(() => (window as any).renewalMap.getState().analysis?.area)).toBe('central-city');
+  await page.waitForTimeout(400); // the URL is written 150 ms after the last change
+  await page.reload();
+  await page.waitForFunction(() => !!(window as any).renewalMap?.getState().catalog);
+  await page.locator('[data-panel="analysis"]').click();
+  await expect(page.locator('[data-minutes="5"]')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('input[name="speed"]')).toHaveValue('4.5');
+  await expect(page.locator('select[name="area"]')).toHaveValue('central-city');
+});
+
+test('bad analysis settings in the link are dropped with a notice', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  const an = Buffer.from(JSON.stringify({ minutes: 7, speed: 4.2, area: 'central-city' })).toString('base64url');
+  await openAnalysis(page, `/#an=${an}`);
+  await expect(page.locator('[data-minutes="15"]')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('input[name="speed"]')).toHaveValue('4.2');
+  await expect(page.getByText(/minutes|分析设置无效/).first()).toBeVisible();
+});
+
+test('a running analysis can be cancelled: status cancelled, nothing drawn', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  test.setTimeout(120_000);
+  await openAnalysis(page);
+  // a dense grid over the central city (≈ 200,000 edges, not drawn) makes network mode slow enough to cancel
+  const id = await grid(page, 117.2, 39.12, 320, 60);
+  await page.locator('select[name="network"]').selectOption(id);
+  await page.locator('[data-facility="plan-projects"]').check();
+  await page.locator('[data-action="run"]').click();
+  await page.locator('[data-action="cancel"]').click();
+  await expect(page.locator('.an-run[data-status="cancelled"]')).toBeVisible();
+  await expect(page.locator('.an-cancelled')).toBeVisible();
+  await waitIdle(page);
+  expect(await rendered(page, [...LAYERS, 'analysis:edges'])).toBe(0);
+  expect(await page.locator('.an-results').count()).toBe(0);
+  // a later run still works (the worker dropped the cancelled one)
+  await page.locator('select[name="network"]').selectOption('');
+  await page.locator('[data-facility="plan-projects"]').uncheck();
+  await runAndWait(page);
+  expect(await rendered(page, LAYERS)).toBeGreaterThan(0);
+});
+
+test('network mode on a small street grid: reached streets drawn, coverage within the district', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  test.setTimeout(120_000);
+  await openAnalysis(page);
+  // 41 × 41 grid at 150 m (6 km square, 3,280 edges) around the Water Park shelter in Nankai
+  const id = await grid(page, 117.165, 39.09, 41, 150);
+  await page.locator('select[name="network"]').selectOption(id);
+  await page.locator('select[name="areaFeature"]').selectOption('南开区');
+  await runAndWait(page);
+  const { rows } = await tableRows(page);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].pct).toBeGreaterThan(0);
+  expect(rows[0].cov).toBeLessThanOrEqual(rows[0].pop);
+  await jumpTo(page, 117.165, 39.09, 13);
+  expect(await rendered(page, ['analysis:edges'])).toBeGreaterThan(0);
+  expect(await rendered(page, ['analysis:covered'])).toBeGreaterThan(0);
+  await expect(page.locator('.an-results')).toContainText(/网络|network/i);
+  await page.screenshot({ path: `${SHOTS}/analysis-network.png` });
+});
+
+test('the targets panel lists the computable targets with citations and honest statuses', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openAnalysis(page);
+  await runAndWait(page); // shelters → answers the shelter-coverage target
+  await page.locator('[data-subtab="targets"]').click();
+  const items = page.locator('li[data-target]');
+  await expect(items).toHaveCount(PLAN_TARGETS.length);
+  expect((await items.evaluateAll((li) => li.map((x) => x.getAttribute('data-target')))).sort()).toEqual(PLAN_TARGETS.map((t) => t.id).sort());
+  for (const t of PLAN_TARGETS) {
+    const cite = page.locator(`li[data-target="${t.id}"] .an-cite`);
+    await expect(cite).toContainText(t.plan_ref.split(';')[0].trim());
+    await expect(cite).toContainText('第');
+  }
+  const blocks = page.locator('li[data-target="historic_blocks"]');
+  await expect(blocks).toHaveAttribute('data-status', 'met');
+  await expect(blocks.locator('dd').first()).toHaveText(/^14/);
+  const shelter = page.locator('li[data-target="shelter_per_capita"]');
+  await expect(shelter).toHaveAttribute('data-status', 'incomplete');
+  await expect(shelter.locator('dd').first()).toHaveText('—');
+  await expect(shelter).toContainText('长虹生态园');
+  await expect(page.locator('li[data-target="shelter_coverage"]')).not.toHaveAttribute('data-status', 'needs_data');
+  const medical = page.locator('li[data-target="medical_15min"]');
+  await expect(medical).toHaveAttribute('data-status', 'needs_data');
+  await expect(medical).toContainText(/医疗卫生机构/);
+  await page.screenshot({ path: `${SHOTS}/analysis-targets.png` });
+});
