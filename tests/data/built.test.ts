@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/types';
 import { validateGeoJSON } from '../../src/io/validate';
+import { readFacts } from './facts';
 
 const GEO = 'public/geo';
 const REQUIRED_IDS = [
@@ -16,7 +17,6 @@ function read<T>(file: string): T {
   if (!existsSync(`${GEO}/${file}`)) throw new Error(`${GEO}/${file} is missing: run npm run data first`);
   return JSON.parse(readFileSync(`${GEO}/${file}`, 'utf8')) as T;
 }
-const csvRows = (file: string) => readFileSync(`seeds/facts/${file}`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 
 const catalog = read<Catalog>('catalog.json');
 const layer = (id: string) => read<FeatureCollection>(`${id}.geojson`);
@@ -47,16 +47,16 @@ describe('built catalog', () => {
 
 describe('built districts', () => {
   const districts = layer('districts') as FeatureCollection<Polygon | MultiPolygon>;
-  const census = csvRows('census-2020-districts.csv');
+  const census = readFacts('census-2020-districts.csv');
 
   it('are the 16 census districts with adcode, population and plan zone', () => {
-    expect(districts.features.map((f) => f.properties!.adcode).sort()).toEqual(census.map((r) => Number(r[0])).sort());
+    expect(districts.features.map((f) => f.properties!.adcode).sort()).toEqual(census.map((r) => Number(r.adcode)).sort());
     const total = districts.features.reduce((s, f) => s + (f.properties!.population_2020 as number), 0);
     expect(total).toBe(13866009);
     for (const f of districts.features) {
-      const row = census.find((r) => Number(r[0]) === f.properties!.adcode)!;
-      expect(f.properties!.name).toBe(row[1]);
-      expect(f.properties!.plan_zone).toBe(row[3]);
+      const row = census.find((r) => Number(r.adcode) === f.properties!.adcode)!;
+      expect(f.properties!.name).toBe(row.name_zh);
+      expect(f.properties!.plan_zone).toBe(row.plan_zone);
     }
   });
 
@@ -86,7 +86,7 @@ describe('built districts', () => {
 
 describe('built plan layers', () => {
   it('name the 14 historic blocks exactly as the plan, with points for city scale', () => {
-    const names = csvRows('historic-blocks-14.csv').map((r) => r[1]);
+    const names = readFacts('historic-blocks-14.csv').map((r) => r.name_zh);
     expect(layer('historic-blocks').features.map((f) => f.properties!.name)).toEqual(names);
     const pts = read<FeatureCollection>('historic-blocks.points.geojson');
     expect(pts.features.map((f) => f.properties!.name)).toEqual(names);

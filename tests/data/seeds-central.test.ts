@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Polygon, Position } from 'geojson';
+import { readFacts } from './facts';
 
 const root = new URL('../../', import.meta.url);
 const readText = (rel: string): string => readFileSync(new URL(rel, root), 'utf8');
@@ -14,26 +15,6 @@ type Props = Record<string, unknown>;
 type Layer<G extends Geometry> = FeatureCollection<G, Props> & { metadata: Props };
 const readLayer = <G extends Geometry>(rel: string): Layer<G> => JSON.parse(readText(rel)) as Layer<G>;
 
-/** Minimal CSV reader for the facts files (quoted fields may hold commas). */
-function readCsv(rel: string): Record<string, string>[] {
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const lines = readText(rel).trim().split('\n');
-  const head = split(lines[0]);
-  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [head[i], v])));
-}
 
 const city = readLayer<Polygon>('seeds/central-city.geojson');
 const blocks = readLayer<Polygon>('seeds/historic-blocks.geojson');
@@ -162,7 +143,7 @@ describe('central city (inside the Outer Ring Road)', () => {
 });
 
 describe('historic-cultural blocks', () => {
-  const csv = readCsv('seeds/facts/historic-blocks-14.csv');
+  const csv = readFacts('historic-blocks-14.csv');
 
   it('are the 14 blocks of the facts file, in order, with its groups and directions', () => {
     expect(blocks.features.map((f) => f.properties.name)).toEqual(csv.map((r) => r.name_zh));

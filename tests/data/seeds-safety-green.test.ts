@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { planSquashed } from './plan-text';
+import { readFacts } from './facts';
 
 const root = new URL('../../', import.meta.url);
 const readText = (rel: string): string => readFileSync(new URL(rel, root), 'utf8');
@@ -19,31 +20,11 @@ const gjv = createRequire(import.meta.url)('geojson-validation') as {
 type Props = Record<string, unknown>;
 type Layer<G extends Point | Polygon> = FeatureCollection<G, Props> & { metadata: Props };
 
-/** Minimal CSV reader for the facts files (quoted fields may hold commas). */
-function readCsv(rel: string): Record<string, string>[] {
-  const lines = readText(rel).trim().split('\n');
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const head = split(lines[0]);
-  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [head[i], v])));
-}
 
 const shelters = readJson<Layer<Point>>('seeds/shelters.geojson');
 const parks = readJson<Layer<Polygon>>('seeds/parks.geojson');
-const shelterFacts = readCsv('seeds/facts/emergency-shelters-known.csv');
-const districts = new Set(readCsv('seeds/facts/census-2020-districts.csv').map((r) => r.name_zh));
+const shelterFacts = readFacts('emergency-shelters-known.csv');
+const districts = new Set(readFacts('census-2020-districts.csv').map((r) => r.name_zh));
 const cityRows = shelterFacts.filter((r) => r.tier === 'city-level central shelter');
 const groupRow = shelterFacts.find((r) => r.name_zh.startsWith('(the six'));
 const PLAN_NAMED_SHELTERS = ['水西公园', '水上公园', '梅江会展中心']; // ch3-16 names them

@@ -8,7 +8,7 @@ import { COVERAGE_TARGETS, LIMITS, toggleFacilityLayer, updateAnalysis, type Ana
 import { act } from '../../state/store';
 import { targetById } from '../../analysis/targets';
 import { categoryLabel } from '../labels';
-import { useLayerFC } from './hooks';
+import { useLayerData } from './hooks';
 import { NumberField } from './NumberField';
 import { featureKey, inferTarget } from './request';
 import { fmtNum, tr } from './strings';
@@ -29,9 +29,9 @@ export function SettingsForm({ s, layers, lang }: { s: AnalysisSettings; layers:
   const areaChoices = layers.filter((l) => l.geometry === 'polygon');
   const lineChoices = layers.filter((l) => l.geometry === 'line');
   const areaLayer = layers.find((l) => l.id === s.area);
-  const areaFC = useLayerFC(areaLayer);
+  const areaFC = useLayerData(areaLayer);
   const projects = layers.find((l) => l.id === 'plan-projects');
-  const projectsFC = useLayerFC(s.facilities.includes('plan-projects') ? projects : undefined);
+  const projectsFC = useLayerData(s.facilities.includes('plan-projects') ? projects : undefined);
 
   const areaNames = useMemo(() => (areaFC ? areaFC.features.map((f, i) => featureKey(f, i)) : []), [areaFC]);
   const numericFields = useMemo(() => {

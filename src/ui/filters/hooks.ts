@@ -1,40 +1,16 @@
 // Shared hooks of the filter panel, the filter bar and the table.
-import { useEffect, useMemo, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import type { CatalogLayer, LocalText } from '../../catalog/types';
-import { layerData } from '../../data/registry';
+import type { LocalText } from '../../catalog/types';
+import { useAllLayers, type AnyLayer } from '../../data/hooks';
 import { describeFilter, type FilterChip, type LayerFilter } from '../../lib/filterModel';
 import { useStore } from '../../state/store';
-import { allLayers, type UserLayer } from '../../state/updaters';
 import { categoryLabel, fieldLabel } from '../labels';
 
-export type AnyLayer = CatalogLayer | UserLayer;
+export { useAllLayers, useLayerData, type AnyLayer } from '../../data/hooks';
 
 /** The layer the filter panel is editing (kept while the panel is closed). */
 export const useFilterUi = create<{ layerId: string | null }>(() => ({ layerId: null }));
-
-/** The layer's FeatureCollection once loaded (null meanwhile or on error). */
-export function useLayerData(layer: AnyLayer | undefined): FeatureCollection | null {
-  const [state, setState] = useState<{ id: string; fc: FeatureCollection } | null>(null);
-  useEffect(() => {
-    if (!layer) return;
-    let live = true;
-    layerData(layer)
-      .then((fc) => live && setState({ id: layer.id, fc }))
-      .catch(() => live && setState(null));
-    return () => {
-      live = false;
-    };
-  }, [layer]);
-  return layer && state?.id === layer.id ? state.fc : null;
-}
-
-export function useAllLayers(): AnyLayer[] {
-  const catalog = useStore((s) => s.catalog);
-  const userLayers = useStore((s) => s.userLayers);
-  return useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
-}
 
 /** Layers a filter can be set on: the visible ones, plus any that already has a filter. */
 export function useFilterableLayers(): AnyLayer[] {
