@@ -1,7 +1,7 @@
-// Extra map content rendered inside <Map>: analysis results and drawing tools.
-// Placeholder: each owner adds its overlay component here.
+// Extra map content rendered inside <Map>: analysis results and the drawing tool.
 import { AnalysisOverlay } from './AnalysisOverlay';
 import { DrawTool } from './DrawTool';
+
 export function Overlays() {
   return (
     <>
