@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, coverageTableCsv, csvField, toCsv } from './csv.ts';
+import { csvCell as csvField } from '../io/exportCsv.ts';
+import { BOM, coverageTableCsv, toCsv } from './csv.ts';
 
-describe('csvField', () => {
+describe('CSV cells of the coverage table', () => {
   it('quotes commas, quotes, line breaks and edge spaces, doubling inner quotes', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

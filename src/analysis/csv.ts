@@ -1,20 +1,13 @@
 // Tables to CSV for download: UTF-8 with a byte-order mark (so Excel opens
-// Chinese text correctly), CRLF line ends, RFC 4180 quoting.
+// Chinese text correctly), CRLF line ends; cells quoted and formula-guarded by
+// the same csvCell as the feature export.
+import { csvCell } from '../io/exportCsv.ts';
 import type { CoverageZoneRow } from './coverage.ts';
 
 export const BOM = '\uFEFF';
 
-/** One CSV field. Text that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = typeof v === 'string' ? v : typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], opts: { bom?: boolean } = {}): string {
-  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
   return (opts.bom === false ? '' : BOM) + lines.join('\r\n') + '\r\n';
 }
 

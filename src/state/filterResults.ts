@@ -78,6 +78,21 @@ export function evaluate(fc: FeatureCollection, f: LayerFilter, districts?: Feat
 }
 
 /**
+ * The features of a layer that pass filter `f`: the store's result when it is current
+ * for this filter and data, else evaluated now (same code, same text index).
+ */
+export async function keptFeatures(layer: AnyLayer, f: LayerFilter, districtLayer?: AnyLayer): Promise<Feature<Geometry | null>[]> {
+  const fc = await layerData(layer);
+  const n = normalizeFilter(f);
+  const stored = useFilterResults.getState().byLayer[layer.id];
+  let ids = stored && !stored.pending && stored.key === keyOf(layer, n) ? stored.ids : null;
+  if (!ids) ids = evaluate(fc, n, n.district && districtLayer ? await layerData(districtLayer) : undefined).ids!;
+  const out = new Array<Feature<Geometry | null>>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = fc.features[ids[i]] as Feature<Geometry | null>;
+  return out;
+}
+
+/**
  * Brings the store in line with `filters`: drops results of unfiltered
  * layers, recomputes those whose filter or data changed. Native clauses
  * (categories, ranges) reach the map at once; text and spatial ones when the

@@ -27,7 +27,7 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
     setCount(null);
     if (layerId) {
       filteredFeatures(layerId)
-        .then((r) => live && setCount({ count: r.result.count, total: r.result.total }))
+        .then((r) => live && setCount({ count: r.features.length, total: r.total }))
         .catch(() => live && setCount(null));
     }
     return () => {

@@ -10,10 +10,10 @@ import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
 import { exportGeoJSON } from '../../io/exportGeoJSON';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
 import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImageDraw';
-import { applyFilter, type FilterResult } from '../../lib/filterEval';
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
 import { ATTRIBUTION } from '../../map/basemaps';
 import { getMap } from '../../map/mapHandle';
+import { DISTRICTS_LAYER, keptFeatures } from '../../state/filterResults';
 import { useStore } from '../../state/store';
 import { allLayers, toUrlState, type AppState } from '../../state/updaters';
 import { encodeHash } from '../../state/url';
@@ -39,17 +39,12 @@ function findLayer(id: string): CatalogLayer | undefined {
 }
 
 /** The layer's features that pass its current filter (district clauses use the district polygons). */
-export async function filteredFeatures(layerId: string): Promise<{ layer: CatalogLayer; features: Feature<Geometry | null>[]; result: FilterResult; filter: LayerFilter }> {
+export async function filteredFeatures(layerId: string): Promise<{ layer: CatalogLayer; features: Feature<Geometry | null>[]; total: number; filter: LayerFilter }> {
   const layer = findLayer(layerId);
   if (!layer) throw new Error(`unknown layer ${layerId}`);
   const filter = useStore.getState().filters[layerId] ?? {};
-  const fc = await layerData(layer);
-  const districts = filter.district?.length ? findLayer('districts') : undefined;
-  const districtPolygons = districts ? (await layerData(districts)).features : undefined;
-  const result = applyFilter(fc, filter, { districtPolygons });
-  const features = new Array<Feature<Geometry | null>>(result.count);
-  for (let i = 0; i < result.count; i++) features[i] = fc.features[result.ids[i]];
-  return { layer, features, result, filter };
+  const [features, fc] = await Promise.all([keptFeatures(layer, filter, findLayer(DISTRICTS_LAYER)), layerData(layer)]);
+  return { layer, features, total: fc.features.length, filter };
 }
 
 function fieldLabels(f: LayerFilter): Record<string, LocalText> {
