@@ -1,9 +1,11 @@
-// React hooks over the layer list and the data registry, shared by the panels.
+// React hooks over the layer list and the data service, shared by the panels.
 import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CatalogLayer } from '../catalog/types';
+import type { FieldStats } from '../lib/fieldStats';
 import { useStore } from '../state/store';
 import { allLayers, type UserLayer } from '../state/updaters';
+import { dataService } from './client';
 import { layerData } from './registry';
 
 export type AnyLayer = CatalogLayer | UserLayer;
@@ -15,7 +17,11 @@ export function useAllLayers(): AnyLayer[] {
   return useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
 }
 
-/** A layer's FeatureCollection once loaded (null meanwhile, on error, or without a layer). */
+/**
+ * A layer's whole FeatureCollection once copied out of the data service (null
+ * meanwhile, on error, or without a layer). Only for small layers (districts,
+ * analysis areas): large ones are asked questions instead (useFieldStats, rows).
+ */
 export function useLayerData(layer: AnyLayer | undefined): FeatureCollection | null {
   const [state, setState] = useState<{ id: string; fc: FeatureCollection } | null>(null);
   useEffect(() => {
@@ -29,4 +35,24 @@ export function useLayerData(layer: AnyLayer | undefined): FeatureCollection | n
     };
   }, [layer]);
   return layer && state?.id === layer.id ? state.fc : null;
+}
+
+/** A layer's field statistics, computed in the data service (null until in). */
+export function useFieldStats(layer: AnyLayer | undefined): FieldStats[] | null {
+  const [state, setState] = useState<{ id: string; stats: FieldStats[] } | null>(null);
+  useEffect(() => {
+    if (!layer) return;
+    let live = true;
+    dataService()
+      .ask(layer, 'stats', { layerId: layer.id })
+      .then((stats) => live && setState({ id: layer.id, stats }))
+      .catch(() => live && setState(null));
+    // Build the text index while the user is still choosing, so the first keystroke is fast.
+    const t = setTimeout(() => void dataService().ask(layer, 'warm', { layerId: layer.id }).catch(() => undefined), 300);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [layer]);
+  return layer && state?.id === layer.id ? state.stats : null;
 }

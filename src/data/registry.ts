@@ -1,38 +1,21 @@
-// Layer data in the main thread, for filters, tables, search, export and analysis.
-// Shipped layers are fetched once from public/geo; loaded layers from their blob: URL,
-// or registered here directly when they are small enough to have been parsed already.
+// Layer data, held by the data service worker (see client.ts). The main thread
+// asks it questions; `layerData` still hands a whole FeatureCollection over
+// (a structured copy) for the few callers that need every feature at once
+// (analysis inputs, small reference layers): use it for small layers only.
 import type { FeatureCollection } from 'geojson';
-import type { CatalogLayer } from '../catalog/types';
+import { dataService, type LayerSource } from './client';
 
-const cache = new Map<string, Promise<FeatureCollection>>();
-
+/** Hands an already parsed collection to the service (small layers, tests). */
 export function registerData(id: string, fc: FeatureCollection): void {
-  cache.set(id, Promise.resolve(fc));
+  void dataService().put(id, fc);
 }
 
 export function forgetData(id: string): void {
-  cache.delete(id);
+  dataService().drop(id);
 }
 
-type DataSource = Pick<CatalogLayer, 'id' | 'file'> & { dataUrl?: string };
-
-/** The layer's FeatureCollection (fetched once); feature i here is feature id i on the map (generateId). */
-export function layerData(layer: DataSource, base?: string): Promise<FeatureCollection> {
-  let p = cache.get(layer.id);
-  if (!p) {
-    const url = layer.dataUrl ?? new URL(`geo/${layer.file}`, base ?? document.baseURI).href;
-    p = fetch(url).then(async (r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status} for ${layer.dataUrl ? layer.id : `geo/${layer.file}`}`);
-      return (await r.json()) as FeatureCollection;
-    });
-    p.catch(() => {
-      if (cache.get(layer.id) === p) cache.delete(layer.id);
-    });
-    cache.set(layer.id, p);
-  }
-  return p;
-}
-
-export function cachedData(id: string): Promise<FeatureCollection> | undefined {
-  return cache.get(id);
+/** The layer's FeatureCollection, copied out of the service; feature i is feature id i on the map. */
+export async function layerData(layer: LayerSource): Promise<FeatureCollection> {
+  const features = await dataService().ask(layer, 'features', { layerId: layer.id, indices: null });
+  return { type: 'FeatureCollection', features: features as FeatureCollection['features'] };
 }

@@ -1,4 +1,5 @@
-// The map: basemap + one GeoJSON source per catalog layer, all derived from the store.
+// The map: basemap + one vector-tile source per layer (tiles cut by the data
+// service, see tiles.ts), all derived from the store.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
@@ -7,8 +8,10 @@ import Map, { Layer, NavigationControl, ScaleControl, Source, type MapRef, type 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { act, useStore } from '../state/store';
 import { allLayers, select, setView } from '../state/updaters';
-import { ATTRIBUTION, baseStyle, geoUrl } from './basemaps';
+import { ATTRIBUTION, baseStyle } from './basemaps';
+import { dataService } from '../data/client';
 import { buildLayerSpecs, styleLayerIds } from './style';
+import { registerTileProtocol, tileUrl, TILE_MAXZOOM, TILE_SOURCE_LAYER } from './tiles';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
@@ -34,6 +37,9 @@ export function MapView() {
 
   const mapStyle = useMemo(() => baseStyle(basemap, BASE, key, lang), [basemap, key, lang]);
   const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
+  // Every layer is opened in the data service (fetched and parsed there once), and tiles are asked of it.
+  registerTileProtocol(dataService());
+  useEffect(() => layers.forEach((l) => dataService().open(l)), [layers]);
   const interactive = useMemo(
     () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
     [layers],
@@ -42,7 +48,7 @@ export function MapView() {
   const setState = (f: FeatureRef | null, k: 'hover' | 'selected', on: boolean) => {
     const map = ref.current?.getMap();
     if (!f || !map || !map.getSource(f.source)) return;
-    map.setFeatureState({ source: f.source, id: f.id }, { [k]: on });
+    map.setFeatureState({ source: f.source, sourceLayer: TILE_SOURCE_LAYER, id: f.id }, { [k]: on });
   };
 
   const refOf = (f: MapGeoJSONFeature): FeatureRef | null =>
@@ -110,12 +116,12 @@ export function MapView() {
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);
         return [
-          <Source key={l.id} id={l.id} type="geojson" data={'dataUrl' in l ? l.dataUrl : geoUrl(l.file, BASE)} generateId>
-            {main.map((s) => <Layer key={s.id} {...s} />)}
+          <Source key={l.id} id={l.id} type="vector" tiles={[tileUrl(l.id)]} maxzoom={TILE_MAXZOOM}>
+            {main.map((s) => <Layer key={s.id} {...s} source-layer={TILE_SOURCE_LAYER} />)}
           </Source>,
           l.pointsFile ? (
-            <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="geojson" data={geoUrl(l.pointsFile, BASE)} generateId>
-              {pts.map((s) => <Layer key={s.id} {...s} />)}
+            <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="vector" tiles={[tileUrl(`${l.id}:pts`)]} maxzoom={TILE_MAXZOOM}>
+              {pts.map((s) => <Layer key={s.id} {...s} source-layer={TILE_SOURCE_LAYER} />)}
             </Source>
           ) : null,
         ];

@@ -4,12 +4,10 @@
 // so they always agree. `refreshFilterResults` recomputes what changed.
 import { create } from 'zustand';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { CatalogLayer } from '../catalog/types';
-import { layerData } from '../data/registry';
-import { applyFilter, textIndexOf, toMapLibreFilter, type FilterContext } from '../lib/filterEval';
+import type { Feature, Geometry } from 'geojson';
+import { dataService, type LayerSource } from '../data/client';
+import { toMapLibreFilter } from '../lib/filterEval';
 import { normalizeFilter, type FilterState, type LayerFilter } from '../lib/filterModel';
-import type { TextIndex } from '../lib/textIndex';
 
 export interface LayerFilterResult {
   /** Which filter (and data) this result is for. */
@@ -21,7 +19,7 @@ export interface LayerFilterResult {
   /** What the map draws with (undefined: everything). */
   expr?: ExpressionSpecification;
   pending: boolean;
-  /** Main-thread time of the last evaluation (filter + expression), ms. */
+  /** Time of the last evaluation in the data service (filter + expression), ms. */
   ms?: number;
   error?: string;
 }
@@ -35,20 +33,7 @@ export const useFilterResults = create<FilterResults>(() => ({ byLayer: {} }));
 /** The layer whose polygons a district clause is matched against. */
 export const DISTRICTS_LAYER = 'districts';
 
-type AnyLayer = Pick<CatalogLayer, 'id' | 'file'> & { dataUrl?: string };
-
-
-const textIndexes = new WeakMap<object, TextIndex>();
-
-/** The layer's text index, built once per FeatureCollection. */
-export function textIndexFor(fc: FeatureCollection): TextIndex {
-  let t = textIndexes.get(fc);
-  if (!t) {
-    t = textIndexOf(fc.features as Feature<Geometry | null>[]);
-    textIndexes.set(fc, t);
-  }
-  return t;
-}
+type AnyLayer = LayerSource;
 
 const needsData = (f: LayerFilter) => !!(f.text || f.district || f.polygon);
 
@@ -65,31 +50,27 @@ function patch(id: string, r: LayerFilterResult | null): void {
   });
 }
 
-/** Evaluates one layer's filter over its data (synchronous once the data is in). */
-export function evaluate(fc: FeatureCollection, f: LayerFilter, districts?: FeatureCollection): Omit<LayerFilterResult, 'key' | 'pending'> {
-  const t0 = performance.now();
-  const features = fc.features as Feature<Geometry | null>[];
-  const ctx: FilterContext = {};
-  if (f.text) ctx.textIndex = textIndexFor(fc);
-  if (f.district && districts) ctx.districtPolygons = districts.features as Feature<Geometry | null>[];
-  const kept = applyFilter(features, f, ctx);
-  const expr = toMapLibreFilter(f, kept) as ExpressionSpecification | null;
-  return { ids: kept.ids, count: kept.count, total: kept.total, expr: expr ?? undefined, ms: performance.now() - t0 };
+/** Evaluates one layer's filter in the data service: kept ids, counts, the map expression. */
+export async function evaluate(layer: AnyLayer, f: LayerFilter, districtLayer?: AnyLayer): Promise<Omit<LayerFilterResult, 'key' | 'pending'>> {
+  const svc = dataService();
+  if (districtLayer) svc.open(districtLayer);
+  const a = await svc.ask(layer, 'filter', { layerId: layer.id, filter: f, districtsId: districtLayer?.id });
+  return { ids: a.ids, count: a.count, total: a.total, expr: (a.expr as ExpressionSpecification | null) ?? undefined, ms: a.ms };
 }
 
-/**
- * The features of a layer that pass filter `f`: the store's result when it is current
- * for this filter and data, else evaluated now (same code, same text index).
- */
-export async function keptFeatures(layer: AnyLayer, f: LayerFilter, districtLayer?: AnyLayer): Promise<Feature<Geometry | null>[]> {
-  const fc = await layerData(layer);
+/** The kept ids of a layer under filter `f`: the store's when current, else evaluated now (same code). */
+export async function keptIds(layer: AnyLayer, f: LayerFilter, districtLayer?: AnyLayer): Promise<{ ids: Uint32Array; total: number }> {
   const n = normalizeFilter(f);
   const stored = useFilterResults.getState().byLayer[layer.id];
-  let ids = stored && !stored.pending && stored.key === keyOf(layer, n) ? stored.ids : null;
-  if (!ids) ids = evaluate(fc, n, n.district && districtLayer ? await layerData(districtLayer) : undefined).ids!;
-  const out = new Array<Feature<Geometry | null>>(ids.length);
-  for (let i = 0; i < ids.length; i++) out[i] = fc.features[ids[i]] as Feature<Geometry | null>;
-  return out;
+  if (stored && !stored.pending && stored.key === keyOf(layer, n) && stored.ids && stored.total !== null) return { ids: stored.ids, total: stored.total };
+  const r = await evaluate(layer, n, n.district ? districtLayer : undefined);
+  return { ids: r.ids!, total: r.total! };
+}
+
+/** The features of a layer that pass filter `f`, copied out of the data service. */
+export async function keptFeatures(layer: AnyLayer, f: LayerFilter, districtLayer?: AnyLayer): Promise<Feature<Geometry | null>[]> {
+  const { ids } = await keptIds(layer, f, districtLayer);
+  return dataService().ask(layer, 'features', { layerId: layer.id, indices: ids });
 }
 
 /**
@@ -114,10 +95,10 @@ export function refreshFilterResults(layers: AnyLayer[], filters: FilterState): 
     const native = needsData(f) ? prev?.expr : ((toMapLibreFilter(f) as ExpressionSpecification | null) ?? undefined);
     patch(id, { key, ids: null, count: null, total: prev?.total ?? null, expr: native, pending: true });
     const districtLayer = f.district ? byId.get(DISTRICTS_LAYER) : undefined;
-    Promise.all([layerData(layer), districtLayer ? layerData(districtLayer) : Promise.resolve(undefined)])
-      .then(([fc, districts]) => {
+    evaluate(layer, f, districtLayer)
+      .then((r) => {
         if (useFilterResults.getState().byLayer[id]?.key !== key) return; // superseded
-        patch(id, { key, pending: false, ...evaluate(fc, f, districts) });
+        patch(id, { key, pending: false, ...r });
       })
       .catch((e: unknown) => {
         if (useFilterResults.getState().byLayer[id]?.key !== key) return;

@@ -271,7 +271,7 @@ test('a GBK CSV with 经度/纬度 loads with the GBK notice; projected and GCJ-
   expect(gbk.status).toBe('ok');
   expect(gbk.codes).toContain('encoding.gbk_decoded');
   await zoomTo(page, gbk.newLayers[0]);
-  const names = await page.evaluate((id) => (window as any).renewalMap.getMap().querySourceFeatures(id).map((f: any) => f.properties['名称']), gbk.newLayers[0]);
+  const names = await page.evaluate((id) => (window as any).renewalMap.getMap().querySourceFeatures(id, { sourceLayer: 'features' }).map((f: any) => f.properties['名称']), gbk.newLayers[0]);
   // (a feature may appear once per tile it touches)
   expect([...new Set(names)].sort()).toEqual(['天津1', '天津2']);
 

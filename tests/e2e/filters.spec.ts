@@ -207,7 +207,7 @@ test('place search finds 五大道, jumps there and selects it', async ({ page, 
   const s = await page.evaluate(() => {
     const rm = (window as any).renewalMap;
     const sel = rm.getState().selection;
-    return { sel, zoom: rm.getMap().getZoom(), state: rm.getMap().getFeatureState({ source: sel.layerId, id: sel.featureId }) };
+    return { sel, zoom: rm.getMap().getZoom(), state: rm.getMap().getFeatureState({ source: sel.layerId, sourceLayer: 'features', id: sel.featureId }) };
   });
   expect(s.sel.layerId).toBe('historic-blocks');
   expect(s.sel.properties.name).toBe('五大道');

@@ -64,7 +64,7 @@ test('clicking a historic block shows its name and plan citation as text', async
   const selected = await page.evaluate(() => {
     const map = (window as any).renewalMap.getMap();
     const s = (window as any).renewalMap.getState().selection;
-    return map.getFeatureState({ source: s.layerId, id: s.featureId }).selected;
+    return map.getFeatureState({ source: s.layerId, sourceLayer: 'features', id: s.featureId }).selected;
   });
   expect(selected).toBe(true);
 });

@@ -3,10 +3,10 @@
 // A load changes the store only after the worker succeeded, and only by
 // appending new layers, so a failed or cancelled load leaves every layer as it was.
 import type { FeatureCollection } from 'geojson';
+import { dataService } from '../../data/client';
 import { forgetData, layerData, registerData } from '../../data/registry';
 import { checkDataUrl, fetchIssue } from '../../io/dataUrl';
-import { downloadText } from '../../io/download';
-import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { downloadBlob } from '../../io/download';
 import { parseIfSmall, startImport, type ImportedPart } from '../../io/importClient';
 import { makeIssue, type Issue } from '../../io/messages';
 import { toSaved } from '../../io/persist';
@@ -180,14 +180,12 @@ export function userLayerData(layer: UserLayer): Promise<FeatureCollection> {
 const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'layer';
 
 export async function exportLayer(layer: UserLayer): Promise<void> {
-  const fc = await userLayerData(layer);
-  const text = exportGeoJSON(fc.features, {
+  // Written in the data service, which holds the layer; only the bytes come back.
+  const bytes = await dataService().ask(layer, 'export', {
     layerId: layer.id,
-    layerTitle: layer.title,
-    source: layer.source,
-    filters: {},
-    generated: new Date(),
-    app: 'Tianjin Renewal Map',
+    indices: null,
+    format: 'geojson',
+    meta: { layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: {}, generated: new Date(), app: 'Tianjin Renewal Map' },
   });
-  downloadText(`${safeFileName(layer.title.en)}.geojson`, text, 'application/geo+json');
+  downloadBlob(`${safeFileName(layer.title.en)}.geojson`, new Blob([bytes], { type: 'application/geo+json;charset=utf-8' }));
 }

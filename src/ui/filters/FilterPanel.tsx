@@ -2,11 +2,11 @@
 // as chips, and edit text, category, range, district and drawn-area clauses.
 // Importing this module registers the `f=` link validator (state/filters).
 import { useEffect, useMemo } from 'react';
-import type { Feature, Geometry } from 'geojson';
 import { pick } from '../../i18n/strings';
-import { computeFieldStats, type FieldStats } from '../../lib/fieldStats';
+import type { FieldStats } from '../../lib/fieldStats';
+import { useFieldStats } from '../../data/hooks';
 import { clearLayerFilter } from '../../state/filters';
-import { DISTRICTS_LAYER, textIndexFor } from '../../state/filterResults';
+import { DISTRICTS_LAYER } from '../../state/filterResults';
 import { act, useStore } from '../../state/store';
 import { setTableLayer } from '../../state/updaters';
 import { FilterChips, FilterCount } from './FilterChips';
@@ -56,15 +56,10 @@ export function FilterPanel() {
   useEffect(() => {
     if (layer && layer.id !== chosen) useFilterUi.setState({ layerId: layer.id });
   }, [layer, chosen]);
-  const fc = useLayerData(layer);
-  const stats = useMemo(() => (fc && layer ? controlFields(computeFieldStats(fc.features as Feature<Geometry | null>[]), layer) : []), [fc, layer]);
+  // Statistics come from the data service (which also warms the text index): no layer is copied here.
+  const fieldStats = useFieldStats(layer);
+  const stats = useMemo(() => (fieldStats && layer ? controlFields(fieldStats, layer) : []), [fieldStats, layer]);
   const districts = useDistrictOptions();
-  // Build the layer's text index while the user is still choosing, so the first keystroke is fast.
-  useEffect(() => {
-    if (!fc) return;
-    const t = setTimeout(() => textIndexFor(fc), 300);
-    return () => clearTimeout(t);
-  }, [fc]);
 
   if (!layer) return <p className="hint">{tf('noLayers', lang)}</p>;
   const filter = filters[layer.id] ?? {};
@@ -99,7 +94,7 @@ export function FilterPanel() {
         {districts.length > 0 && <DistrictField {...props} options={districts} />}
         <DrawField {...props} />
         <h3 className="fhead">{tf('attributes', lang)}</h3>
-        {!fc && <p className="fnote">{tf('loadingData', lang)}</p>}
+        {!fieldStats && <p className="fnote">{tf('loadingData', lang)}</p>}
         {stats.map((s) =>
           s.type === 'category' ? <CategoryField key={s.name} {...props} stats={s} /> : <RangeField key={s.name} {...props} stats={s} />,
         )}

@@ -1,12 +1,12 @@
 // Place search over the names of every layer (Chinese, English, aliases),
 // overlaid at the top-left of the map, with the compact bar of active filters
 // beside it. Arrow keys move through the results, Enter jumps to the place and
-// selects it, Esc closes the list.
-import { useEffect, useMemo, useState } from 'react';
-import type { Feature, Geometry } from 'geojson';
+// selects it, Esc closes the list. The index lives in the data service, built
+// once over the layers it holds; each keystroke asks it for the top hits.
+import { useEffect, useState } from 'react';
+import { dataService } from '../../data/client';
 import { pick } from '../../i18n/strings';
-import { layerData } from '../../data/registry';
-import { buildPlaceIndex, searchPlaces, type PlaceHit, type PlaceIndex } from '../../lib/placeSearch';
+import type { PlaceHit } from '../../lib/placeSearch';
 import { useStore } from '../../state/store';
 import { FilterBar } from './FilterBar';
 import { focusFeature } from './focus';
@@ -14,46 +14,46 @@ import { useAllLayers, type AnyLayer } from './hooks';
 import { tf } from './strings';
 import './filters.css';
 
-let cached: { layers: AnyLayer[]; index: Promise<PlaceIndex> } | null = null;
-
-/** The index over every layer's names, built once per set of layers (on first use). */
-function placeIndex(layers: AnyLayer[]): Promise<PlaceIndex> {
-  if (cached?.layers !== layers) {
-    const index = Promise.all(layers.map((l) => layerData(l).then((fc) => ({ layerId: l.id, features: fc.features as Feature<Geometry | null>[] }), () => null)))
-      .then((inputs) => buildPlaceIndex(inputs.filter((x) => x !== null)));
-    cached = { layers, index };
-  }
-  return cached.index;
+/** Hits for `query` over these layers (the service opens any it does not hold yet). */
+function searchLayers(layers: AnyLayer[], query: string): Promise<PlaceHit[]> {
+  const svc = dataService();
+  const held = layers.filter((l) => !('type' in l) || l.type !== 'pmtiles');
+  held.forEach((l) => svc.open(l));
+  return svc.call('search', { layerIds: held.map((l) => l.id), query, limit: 12 });
 }
 
 export function PlaceSearch() {
   const lang = useStore((s) => s.lang);
   const layers = useAllLayers();
   const [query, setQuery] = useState('');
-  const [index, setIndex] = useState<PlaceIndex | null>(null);
-  const [wanted, setWanted] = useState(false);
+  const [answer, setAnswer] = useState<{ query: string; hits: PlaceHit[] } | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    if (!wanted) return;
+    if (!query.trim()) return;
     let live = true;
-    placeIndex(layers).then((ix) => live && setIndex(ix));
+    searchLayers(layers, query)
+      .then((hits) => live && setAnswer({ query, hits }))
+      .catch(() => live && setAnswer({ query, hits: [] }));
     return () => {
       live = false;
     };
-  }, [wanted, layers]);
+  }, [query, layers]);
 
-  const hits = useMemo(() => (index && query.trim() ? searchPlaces(index, query, { limit: 12 }) : []), [index, query]);
-  useEffect(() => setActive(0), [hits]);
+  // The last answer stays on screen until the next one arrives (no flicker while typing).
+  const index = answer;
+  const hits = query.trim() ? (answer?.hits ?? []) : [];
+  useEffect(() => setActive(0), [answer]);
   const titleOf = (id: string) => pick(layers.find((l) => l.id === id)?.title, lang) || id;
 
   const choose = (hit: PlaceHit | undefined) => {
-    if (!hit || !index) return;
-    const layer = index.layers.find((l) => l.layerId === hit.layerId);
-    const f = layer?.features[hit.index];
-    if (!f) return;
-    focusFeature(hit.layerId, hit.index, f);
+    const layer = hit && layers.find((l) => l.id === hit.layerId);
+    if (!hit || !layer) return;
+    dataService()
+      .ask(layer, 'features', { layerId: layer.id, indices: Uint32Array.of(hit.index) })
+      .then(([f]) => f && focusFeature(hit.layerId, hit.index, f))
+      .catch(() => undefined);
     setQuery(lang === 'en' && hit.name_en ? hit.name_en : hit.name || hit.matched);
     setOpen(false);
   };
@@ -66,13 +66,9 @@ export function PlaceSearch() {
           type="search" className="psearch-input" value={query} placeholder={tf('searchHint', lang)} aria-label={tf('search', lang)}
           role="combobox" aria-expanded={showList} aria-controls="psearch-list" aria-autocomplete="list"
           aria-activedescendant={showList && hits[active] ? `psearch-${active}` : undefined}
-          onFocus={() => {
-            setWanted(true);
-            setOpen(true);
-          }}
+          onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onChange={(e) => {
-            setWanted(true);
             setQuery(e.target.value);
             setOpen(true);
           }}

@@ -4,7 +4,7 @@ import { pick } from '../../i18n/strings';
 import { imageFileName } from '../../io/exportImage';
 import { act, useStore } from '../../state/store';
 import { allLayers, pushNotice } from '../../state/updaters';
-import { defaultExportLayer, downloadBriefingImage, exportLayer, filteredFeatures, printSnapshot, type DataFormat, type MapSnapshot } from './exportActions';
+import { defaultExportLayer, downloadBriefingImage, exportLayer, filteredCount, printSnapshot, type DataFormat, type MapSnapshot } from './exportActions';
 import { st, stText } from './strings';
 
 export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
@@ -26,8 +26,8 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
     let live = true;
     setCount(null);
     if (layerId) {
-      filteredFeatures(layerId)
-        .then((r) => live && setCount({ count: r.features.length, total: r.total }))
+      filteredCount(layerId)
+        .then((r) => live && setCount(r))
         .catch(() => live && setCount(null));
     }
     return () => {

@@ -3,17 +3,16 @@
 import type { Feature, Geometry } from 'geojson';
 import { version } from '../../../package.json';
 import type { CatalogLayer, LocalText } from '../../catalog/types';
-import { layerData } from '../../data/registry';
+import { dataService } from '../../data/client';
 import { shareUrl } from '../../embed/snippet';
-import { downloadBlob, downloadText } from '../../io/download';
-import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
-import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { downloadBlob } from '../../io/download';
+import type { CsvGeometryMode } from '../../io/exportCsv';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
 import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImageDraw';
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
 import { ATTRIBUTION } from '../../map/basemaps';
 import { getMap } from '../../map/mapHandle';
-import { DISTRICTS_LAYER, keptFeatures } from '../../state/filterResults';
+import { DISTRICTS_LAYER, keptIds } from '../../state/filterResults';
 import { useStore } from '../../state/store';
 import { allLayers, toUrlState, type AppState } from '../../state/updaters';
 import { encodeHash } from '../../state/url';
@@ -43,8 +42,17 @@ export async function filteredFeatures(layerId: string): Promise<{ layer: Catalo
   const layer = findLayer(layerId);
   if (!layer) throw new Error(`unknown layer ${layerId}`);
   const filter = useStore.getState().filters[layerId] ?? {};
-  const [features, fc] = await Promise.all([keptFeatures(layer, filter, findLayer(DISTRICTS_LAYER)), layerData(layer)]);
-  return { layer, features, total: fc.features.length, filter };
+  const { ids, total } = await keptIds(layer, filter, findLayer(DISTRICTS_LAYER));
+  const features = await dataService().ask(layer, 'features', { layerId, indices: ids });
+  return { layer, features, total, filter };
+}
+
+/** How many features of a layer pass its current filter, of how many (nothing is copied out of the data service). */
+export async function filteredCount(layerId: string): Promise<{ count: number; total: number }> {
+  const layer = findLayer(layerId);
+  if (!layer) throw new Error(`unknown layer ${layerId}`);
+  const { ids, total } = await keptIds(layer, useStore.getState().filters[layerId] ?? {}, findLayer(DISTRICTS_LAYER));
+  return { count: ids.length, total };
 }
 
 function fieldLabels(f: LayerFilter): Record<string, LocalText> {
@@ -54,23 +62,22 @@ function fieldLabels(f: LayerFilter): Record<string, LocalText> {
 
 export type DataFormat = 'geojson' | CsvGeometryMode;
 
-/** Exports the filtered features of a layer; resolves to the count and file name. */
+/** Exports the filtered features of a layer (written in the data service); resolves to the count and file name. */
 export async function exportLayer(layerId: string, format: DataFormat): Promise<{ count: number; file: string }> {
-  const { layer, features, filter } = await filteredFeatures(layerId);
+  const layer = findLayer(layerId);
+  if (!layer) throw new Error(`unknown layer ${layerId}`);
+  const filter = useStore.getState().filters[layerId] ?? {};
+  const { ids } = await keptIds(layer, filter, findLayer(DISTRICTS_LAYER));
   const now = new Date();
   const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
-  if (format === 'geojson') {
-    const text = exportGeoJSON(features, {
-      layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: currentShareUrl(),
-    });
-    const file = `${base}.geojson`;
-    downloadText(file, text, 'application/geo+json');
-    return { count: features.length, file };
-  }
-  const file = `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
-  downloadText(file, exportCsv(features, { geometry: format }), 'text/csv');
-  return { count: features.length, file };
+  const meta = {
+    layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
+    fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: currentShareUrl(),
+  };
+  const bytes = await dataService().ask(layer, 'export', { layerId, indices: ids, format, meta });
+  const file = format === 'geojson' ? `${base}.geojson` : `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
+  downloadBlob(file, new Blob([bytes], { type: format === 'geojson' ? 'application/geo+json;charset=utf-8' : 'text/csv;charset=utf-8' }));
+  return { count: ids.length, file };
 }
 
 export interface MapSnapshot {

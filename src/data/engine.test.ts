@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature, Geometry } from 'geojson';
+import { PbfReader } from 'pbf';
+import { VectorTile } from '@mapbox/vector-tile';
+import { DataEngine } from './engine';
+import { inProcessClient } from './inProcess';
+
+const pt = (name: string, kind: string, size: number, x: number, y: number): Feature<Geometry | null> => ({
+  type: 'Feature', properties: { name, kind, size }, geometry: { type: 'Point', coordinates: [x, y] },
+});
+const features = [pt('五大道', 'block', 3, 117.2, 39.11), pt('水上公园', 'park', 1, 117.16, 39.09), pt('南开公园', 'park', 2, 117.17, 39.13), pt('古文化街', 'block', 5, 117.19, 39.15)];
+
+/** Tile x/y containing a lon/lat at zoom z. */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+describe('DataEngine', () => {
+  const e = new DataEngine();
+  e.put('p', features);
+
+  it('sorts the kept rows and pages their properties', () => {
+    const all = e.rows('p', null, { key: 'size', dir: 'desc' });
+    expect(Array.from(all.order)).toEqual([3, 0, 2, 1]);
+    expect(all.columns).toEqual(['name', 'kind', 'size']);
+    const kept = e.rows('p', Uint32Array.of(1, 2, 3), { key: 'name', dir: 'asc' }, ['kind']);
+    expect(Array.from(kept.order)).toEqual(Array.from(e.rows('p', null, { key: 'name', dir: 'asc' }).order).filter((i) => i !== 0));
+    expect(kept.columns[0]).toBe('kind');
+    expect(e.page('p', Uint32Array.of(3, 1)).map((p) => p.name)).toEqual(['古文化街', '水上公园']);
+  });
+
+  it('filters to ids, counts and a map expression', () => {
+    const r = e.filter('p', { text: '公园' });
+    expect(Array.from(r.ids)).toEqual([1, 2]);
+    expect([r.count, r.total]).toEqual([2, 4]);
+    expect(r.expr).toEqual(['match', ['id'], [1, 2], true, false]);
+  });
+
+  it('finds places by name and counts field values', () => {
+    const hits = e.search(['p'], '公园');
+    expect(hits.map((h) => h.index).sort()).toEqual([1, 2]);
+    const kind = e.stats('p').find((s) => s.name === 'kind')!;
+    expect(kind.values).toEqual([{ value: 'block', count: 2 }, { value: 'park', count: 2 }]);
+  });
+
+  it('cuts vector tiles whose feature ids are the feature indices', () => {
+    const [x, y] = tileOf(117.2, 39.11, 10);
+    const bytes = e.tile('p', 10, x, y)!;
+    const layer = new VectorTile(new PbfReader(bytes)).layers.features;
+    const got = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).map((f) => [f.id, f.properties.name]);
+    expect(got).toContainEqual([0, '五大道']);
+    for (const [id, name] of got) expect(features[id as number].properties!.name).toBe(name);
+    expect(e.tile('p', 10, 0, 0)).toBeNull();
+  });
+
+  it('replaces a layer and forgets its caches', () => {
+    const e2 = new DataEngine();
+    e2.put('q', features);
+    expect(e2.search(['q'], '五大道')).toHaveLength(1);
+    e2.put('q', features.slice(1));
+    expect(e2.search(['q'], '五大道')).toHaveLength(0);
+    e2.drop('q');
+    expect(() => e2.rows('q', null, null)).toThrow(/not loaded/);
+  });
+});
+
+describe('the service (in-process)', () => {
+  it('opens a layer by URL once and answers export requests with bytes', async () => {
+    let fetched = 0;
+    const fetchFn = (async () => {
+      fetched++;
+      return new Response(JSON.stringify({ type: 'FeatureCollection', features }));
+    }) as typeof fetch;
+    const c = inProcessClient('http://x/', fetchFn);
+    const layer = { id: 'p', file: 'p.geojson' };
+    const meta = { layerId: 'p', layerTitle: { zh: '点', en: 'Points' }, source: 't', filters: {}, generated: new Date(0), app: 'test' };
+    const [rows, bytes] = await Promise.all([
+      c.ask(layer, 'rows', { layerId: 'p', kept: null, sort: null }),
+      c.ask(layer, 'export', { layerId: 'p', indices: Uint32Array.of(2), format: 'geojson', meta }),
+    ]);
+    expect(rows.total).toBe(4);
+    const out = JSON.parse(new TextDecoder().decode(bytes));
+    expect(out.features.map((f: Feature) => f.properties!.name)).toEqual(['南开公园']);
+    expect(fetched).toBe(1);
+    await expect(c.ask({ id: 'nope', file: 'x' }, 'stats', { layerId: 'zzz' })).rejects.toThrow(/zzz/);
+  });
+});

@@ -1,0 +1,39 @@
+// Messages between the main thread and the data service worker. One request
+// shape per operation; answers carry the request id. Pure types.
+import type { Feature, Geometry } from 'geojson';
+import type { FieldStats } from '../lib/fieldStats';
+import type { LayerFilter } from '../lib/filterModel';
+import type { PlaceHit } from '../lib/placeSearch';
+import type { SortDir } from '../lib/tableModel';
+import type { ExportMeta } from '../io/exportGeoJSON';
+import type { CsvGeometryMode } from '../io/exportCsv';
+import type { FilterAnswer, LayerSummary, RowsAnswer } from './engine';
+
+export type ExportFormat = 'geojson' | CsvGeometryMode;
+
+/** Operation name → [arguments, answer]. */
+export interface Ops {
+  /** Fetch and parse a layer once (again only when its URL changes). */
+  open: [{ layerId: string; url: string }, LayerSummary];
+  put: [{ layerId: string; features: Feature<Geometry | null>[] }, LayerSummary];
+  drop: [{ layerId: string }, null];
+  tile: [{ layerId: string; z: number; x: number; y: number }, ArrayBuffer | null];
+  filter: [{ layerId: string; filter: LayerFilter; districtsId?: string }, FilterAnswer];
+  rows: [{ layerId: string; kept: Uint32Array | null; sort: { key: string; dir: SortDir } | null; preferred?: string[] }, RowsAnswer];
+  page: [{ layerId: string; indices: Uint32Array }, Record<string, unknown>[]];
+  stats: [{ layerId: string }, FieldStats[]];
+  warm: [{ layerId: string }, null];
+  search: [{ layerIds: string[]; query: string; limit?: number }, PlaceHit[]];
+  features: [{ layerId: string; indices: Uint32Array | null }, Feature<Geometry | null>[]];
+  export: [{ layerId: string; indices: Uint32Array | null; format: ExportFormat; meta: ExportMeta }, ArrayBuffer];
+}
+
+export type OpName = keyof Ops;
+
+export interface Request<K extends OpName = OpName> {
+  id: number;
+  op: K;
+  args: Ops[K][0];
+}
+
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -1,0 +1,110 @@
+// The data service's request handling: owns every layer's features (shipped
+// and loaded), parses each file once, cuts the map's vector tiles and answers
+// the panels' questions without sending whole collections back. Requests for a
+// layer wait while it is being fetched and parsed. service.worker.ts runs it in
+// a Web Worker; tests run it in-process.
+import type { FeatureCollection } from 'geojson';
+import { exportCsv } from '../io/exportCsv';
+import { exportGeoJSON } from '../io/exportGeoJSON';
+import { DataEngine } from './engine';
+import type { Ops, Reply, Request } from './protocol';
+
+type Handler<K extends keyof Ops> = (a: Ops[K][0]) => Promise<[Ops[K][1], Transferable[]?]>;
+const enc = new TextEncoder();
+
+type Post = (reply: Reply, transfer: Transferable[]) => void;
+
+/** A request handler over one engine; `post` sends each answer back. */
+export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetch(u, i)): (req: Request) => Promise<void> {
+  const engine = new DataEngine();
+  const loading = new Map<string, { url: string; done: Promise<unknown> }>();
+
+  async function open(layerId: string, url: string) {
+    const prev = loading.get(layerId);
+    if (prev?.url === url) return prev.done;
+    const done = (async () => {
+      const res = await fetchFn(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status} for ${url.startsWith('blob:') ? layerId : url}`);
+      const fc = (await res.json()) as FeatureCollection;
+      if (!fc || !Array.isArray(fc.features)) throw new Error(`${layerId}: not a FeatureCollection`);
+      return engine.put(layerId, fc);
+    })();
+    loading.set(layerId, { url, done });
+    done.catch(() => loading.get(layerId)?.done === done && loading.delete(layerId));
+    return done;
+  }
+
+  /** Waits until these layers are in (fetched and parsed); unknown ids fail in the engine. */
+  async function ready(...ids: (string | undefined)[]) {
+    for (const id of ids) if (id) await loading.get(id)?.done;
+  }
+
+  const handlers: { [K in keyof Ops]: Handler<K> } = {
+    open: async ({ layerId, url }) => [(await open(layerId, url)) as Ops['open'][1]],
+    put: async ({ layerId, features }) => {
+      loading.set(layerId, { url: '', done: Promise.resolve() });
+      return [engine.put(layerId, features)];
+    },
+    drop: async ({ layerId }) => {
+      loading.delete(layerId);
+      engine.drop(layerId);
+      return [null];
+    },
+    tile: async ({ layerId, z, x, y }) => {
+      await ready(layerId);
+      const t = engine.tile(layerId, z, x, y);
+      if (!t) return [null];
+      const buf = t.byteOffset === 0 && t.byteLength === t.buffer.byteLength ? (t.buffer as ArrayBuffer) : (t.slice().buffer as ArrayBuffer);
+      return [buf, [buf]];
+    },
+    filter: async ({ layerId, filter, districtsId }) => {
+      await ready(layerId, filter.district ? districtsId : undefined);
+      const a = engine.filter(layerId, filter, districtsId);
+      const ids = a.ids.slice();
+      return [{ ...a, ids }, [ids.buffer]];
+    },
+    rows: async ({ layerId, kept, sort, preferred }) => {
+      await ready(layerId);
+      const a = engine.rows(layerId, kept, sort, preferred);
+      return [a, [a.order.buffer]];
+    },
+    page: async ({ layerId, indices }) => {
+      await ready(layerId);
+      return [engine.page(layerId, indices)];
+    },
+    stats: async ({ layerId }) => {
+      await ready(layerId);
+      return [engine.stats(layerId)];
+    },
+    warm: async ({ layerId }) => {
+      await ready(layerId);
+      engine.textIndex(layerId);
+      return [null];
+    },
+    search: async ({ layerIds, query, limit }) => {
+      // Layers that failed to load are left out rather than failing the search.
+      await Promise.all(layerIds.map((id) => ready(id).catch(() => undefined)));
+      return [engine.search(layerIds, query, limit)];
+    },
+    features: async ({ layerId, indices }) => {
+      await ready(layerId);
+      return [engine.pick(layerId, indices)];
+    },
+    export: async ({ layerId, indices, format, meta }) => {
+      await ready(layerId);
+      const features = engine.pick(layerId, indices);
+      const text = format === 'geojson' ? exportGeoJSON(features, meta) : exportCsv(features, { geometry: format });
+      const bytes = enc.encode(text).buffer as ArrayBuffer;
+      return [bytes, [bytes]];
+    },
+  };
+
+  return async ({ id, op, args }: Request) => {
+    try {
+      const [value, transfer] = await (handlers[op] as Handler<typeof op>)(args as never);
+      post({ id, ok: true, value }, transfer ?? []);
+    } catch (e) {
+      post({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);
+    }
+  };
+}
