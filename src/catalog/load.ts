@@ -6,9 +6,11 @@ export class CatalogError extends Error {}
 function isLayer(x: unknown): x is CatalogLayer {
   if (!x || typeof x !== 'object') return false;
   const l = x as Record<string, unknown>;
+  if (l.type !== undefined && l.type !== 'geojson' && l.type !== 'pmtiles') return false;
+  if (l.type === 'pmtiles' && (typeof l.url !== 'string' || typeof l.sourceLayer !== 'string')) return false;
   return (
     typeof l.id === 'string' &&
-    typeof l.file === 'string' &&
+    (typeof l.file === 'string' || l.type === 'pmtiles') &&
     !!l.title && typeof (l.title as Record<string, unknown>).zh === 'string' &&
     ['polygon', 'line', 'point'].includes(l.geometry as string) &&
     !!l.style && typeof (l.style as Record<string, unknown>).color === 'string' &&

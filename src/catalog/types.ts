@@ -50,6 +50,14 @@ export interface CatalogLayer {
   pointsFile?: string;
   bbox: [number, number, number, number];
   notes?: string;
+  /**
+   * 'pmtiles': drawn from a PMTiles archive of vector tiles at `url` (read by HTTP
+   * range requests; relative to geo/ or absolute), source layer `sourceLayer`.
+   * Absent or 'geojson': the GeoJSON `file`, held by the data service.
+   */
+  type?: 'geojson' | 'pmtiles';
+  url?: string;
+  sourceLayer?: string;
 }
 
 export interface Catalog {

@@ -5,6 +5,7 @@ import type { CatalogLayer } from '../catalog/types';
 import type { FieldStats } from '../lib/fieldStats';
 import { useStore } from '../state/store';
 import { allLayers, type UserLayer } from '../state/updaters';
+import { archiveInfo, archiveUrl } from './archive';
 import { dataService } from './client';
 import { layerData } from './registry';
 
@@ -43,12 +44,14 @@ export function useFieldStats(layer: AnyLayer | undefined): FieldStats[] | null 
   useEffect(() => {
     if (!layer) return;
     let live = true;
-    dataService()
-      .ask(layer, 'stats', { layerId: layer.id })
+    const ask = layer.type === 'pmtiles'
+      ? archiveInfo(archiveUrl(layer, document.baseURI), layer.sourceLayer).then((i) => i.stats)
+      : dataService().ask(layer, 'stats', { layerId: layer.id });
+    ask
       .then((stats) => live && setState({ id: layer.id, stats }))
       .catch(() => live && setState(null));
     // Build the text index while the user is still choosing, so the first keystroke is fast.
-    const t = setTimeout(() => void dataService().ask(layer, 'warm', { layerId: layer.id }).catch(() => undefined), 300);
+    const t = layer.type === 'pmtiles' ? undefined : setTimeout(() => void dataService().ask(layer, 'warm', { layerId: layer.id }).catch(() => undefined), 300);
     return () => {
       live = false;
       clearTimeout(t);

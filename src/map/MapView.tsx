@@ -12,6 +12,7 @@ import { ATTRIBUTION, baseStyle } from './basemaps';
 import { dataService } from '../data/client';
 import { buildLayerSpecs, styleLayerIds } from './style';
 import { registerTileProtocol, tileUrl, TILE_MAXZOOM, TILE_SOURCE_LAYER } from './tiles';
+import { archiveUrl, isPmtiles, registerPmtilesProtocol } from './pmtiles';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
@@ -39,6 +40,7 @@ export function MapView() {
   const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
   // Every layer is opened in the data service (fetched and parsed there once), and tiles are asked of it.
   registerTileProtocol(dataService());
+  registerPmtilesProtocol();
   useEffect(() => layers.forEach((l) => dataService().open(l)), [layers]);
   const interactive = useMemo(
     () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
@@ -48,11 +50,15 @@ export function MapView() {
   const setState = (f: FeatureRef | null, k: 'hover' | 'selected', on: boolean) => {
     const map = ref.current?.getMap();
     if (!f || !map || !map.getSource(f.source)) return;
-    map.setFeatureState({ source: f.source, sourceLayer: TILE_SOURCE_LAYER, id: f.id }, { [k]: on });
+    map.setFeatureState({ source: f.source, sourceLayer: sourceLayerOf(f.source), id: f.id }, { [k]: on });
   };
 
   const refOf = (f: MapGeoJSONFeature): FeatureRef | null =>
     f.id === undefined || f.id === null ? null : { source: f.source, id: Number(f.id), layerId: f.source.replace(/:pts$/, '') };
+
+  const sourceLayers = useRef<Record<string, string>>({});
+  sourceLayers.current = Object.fromEntries(layers.filter(isPmtiles).map((l) => [l.id, l.sourceLayer ?? '']));
+  const sourceLayerOf = (source: string) => sourceLayers.current[source] ?? TILE_SOURCE_LAYER;
 
   const onMove = useCallback((e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
@@ -115,6 +121,13 @@ export function MapView() {
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);
+        if (isPmtiles(l)) {
+          return (
+            <Source key={l.id} id={l.id} type="vector" url={`pmtiles://${archiveUrl(l, BASE)}`}>
+              {main.map((s) => <Layer key={s.id} {...s} source-layer={l.sourceLayer} />)}
+            </Source>
+          );
+        }
         return [
           <Source key={l.id} id={l.id} type="vector" tiles={[tileUrl(l.id)]} maxzoom={TILE_MAXZOOM}>
             {main.map((s) => <Layer key={s.id} {...s} source-layer={TILE_SOURCE_LAYER} />)}

@@ -93,6 +93,12 @@ export function refreshFilterResults(layers: AnyLayer[], filters: FilterState): 
     const prev = useFilterResults.getState().byLayer[id];
     if (prev?.key === key) continue;
     const native = needsData(f) ? prev?.expr : ((toMapLibreFilter(f) as ExpressionSpecification | null) ?? undefined);
+    if (layer.type === 'pmtiles') {
+      // Tiles from an archive: only what MapLibre can test on tile attributes (categories, ranges); no counts.
+      const expr = (toMapLibreFilter(f) as ExpressionSpecification | null) ?? undefined;
+      patch(id, { key, ids: null, count: null, total: null, expr, pending: false, error: needsData(f) ? 'text and spatial clauses need the data, not only tiles' : undefined });
+      continue;
+    }
     patch(id, { key, ids: null, count: null, total: prev?.total ?? null, expr: native, pending: true });
     const districtLayer = f.district ? byId.get(DISTRICTS_LAYER) : undefined;
     evaluate(layer, f, districtLayer)

@@ -11,6 +11,7 @@ import { parseIfSmall, startImport, type ImportedPart } from '../../io/importCli
 import { makeIssue, type Issue } from '../../io/messages';
 import { toSaved } from '../../io/persist';
 import { fitBounds } from '../../map/mapHandle';
+import { addPmtilesLayer, isPmtilesUrl } from '../../map/pmtilesLayer';
 import { act, useStore } from '../../state/store';
 import { pushNotice, setPanel, type UserLayer } from '../../state/updaters';
 import { addUserLayers, layerNameFromFile, makeUserLayer, newLayerId, nextColor, removeUserLayer } from '../../state/userLayers';
@@ -127,6 +128,20 @@ export async function loadUrl(raw: string): Promise<boolean> {
     // Already loaded (restored from an earlier visit): show it rather than load a copy.
     act((s) => ({ ...s, visible: [...s.visible, ...existing.map((l) => l.id).filter((id) => !s.visible.includes(id))] }));
     return true;
+  }
+  if (isPmtilesUrl(check.url)) {
+    // A PMTiles archive is read in place, by range requests, not downloaded and imported.
+    showPanel();
+    try {
+      await addPmtilesLayer(check.url, check.name);
+      addReport({ name: check.name, status: 'ok', featureCount: 0, errors: [], warnings: [] });
+      return true;
+    } catch (e) {
+      const issue = makeIssue('import.failed', { detail: `${check.name}: ${e instanceof Error ? e.message : String(e)}` });
+      noticeFor(issue);
+      addReport({ name: check.name, status: 'failed', featureCount: 0, errors: [issue], warnings: [] });
+      return false;
+    }
   }
   const ac = new AbortController();
   cancelCurrent = () => ac.abort();
