@@ -25,6 +25,8 @@ export interface Ops {
   warm: [{ layerId: string }, null];
   search: [{ layerIds: string[]; query: string; limit?: number }, PlaceHit[]];
   features: [{ layerId: string; indices: Uint32Array | null }, Feature<Geometry | null>[]];
+  /** Features as UTF-8 JSON (an array), for a worker that parses them itself (analysis inputs): bytes, not objects, cross this thread. */
+  featureBytes: [{ layerId: string; indices: Uint32Array | null; properties?: string[] }, ArrayBuffer];
   export: [{ layerId: string; indices: Uint32Array | null; format: ExportFormat; meta: ExportMeta }, ArrayBuffer];
 }
 

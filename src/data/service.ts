@@ -90,6 +90,15 @@ export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetc
       await ready(layerId);
       return [engine.pick(layerId, indices)];
     },
+    featureBytes: async ({ layerId, indices, properties }) => {
+      await ready(layerId);
+      let features = engine.pick(layerId, indices);
+      if (properties) {
+        features = features.map((f) => ({ ...f, properties: Object.fromEntries(properties.filter((k) => f.properties && k in f.properties).map((k) => [k, f.properties![k]])) }));
+      }
+      const bytes = enc.encode(JSON.stringify(features)).buffer as ArrayBuffer;
+      return [bytes, [bytes]];
+    },
     export: async ({ layerId, indices, format, meta }) => {
       await ready(layerId);
       const features = engine.pick(layerId, indices);

@@ -9,8 +9,17 @@ import type { AnalysisSettings } from '../../state/analysis';
 
 export type LayerInfo = Pick<CatalogLayer, 'id' | 'title' | 'geometry'>;
 
+/** A facility layer: its features, or (large layers) JSON bytes the analysis worker parses, with their count. */
+export interface FacilityInput {
+  layer: LayerInfo;
+  fc: FeatureCollection;
+  bytes?: ArrayBuffer;
+  /** How many features `bytes` holds. */
+  count?: number;
+}
+
 export interface RequestData {
-  facilities: { layer: LayerInfo; fc: FeatureCollection }[];
+  facilities: FacilityInput[];
   area: { layer: LayerInfo; fc: FeatureCollection };
   /** The districts layer, for residents when the area layer has none. */
   districts?: FeatureCollection;
@@ -119,7 +128,7 @@ export function buildRequest(s: AnalysisSettings, d: RequestData): { spec: Analy
     reachM,
     areaLabel: { zh: d.area.layer.title.zh + areaName, en: d.area.layer.title.en + areaName },
     facilitiesLabel: { zh: joinTitles(layers, 'zh'), en: joinTitles(layers, 'en') },
-    facilityCount: features.length,
+    facilityCount: features.length + d.facilities.reduce((n, f) => n + (f.count ?? 0), 0),
     populationSource: pop.source,
     target: inferTarget(s, layers),
     centralCity: d.area.layer.id === 'central-city' && !s.areaFeature,

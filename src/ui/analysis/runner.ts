@@ -4,10 +4,11 @@
 import type { CatalogLayer } from '../../catalog/types';
 import { createAnalysisClient, AnalysisError, type AnalysisClient } from '../../analysis/client';
 import { AnalysisCancelled } from '../../analysis/steps';
+import { dataService } from '../../data/client';
 import { layerData } from '../../data/registry';
 import type { AnalysisSettings } from '../../state/analysis';
 import { actResults, cancelRun, failRun, finishRun, setProgress, startRun, useResults } from '../../state/analysisResults';
-import { buildRequest, type RequestData } from './request';
+import { buildRequest, type FacilityInput, type RequestData } from './request';
 
 let client: AnalysisClient | null = null;
 let current = 0;
@@ -28,12 +29,24 @@ async function gather(s: AnalysisSettings, layers: CatalogLayer[]): Promise<Requ
   const nl = s.network ? find(layers, s.network) : undefined;
   const dl = layers.find((x) => x.id === 'districts');
   const [facilities, area, districts, network] = await Promise.all([
-    Promise.all(fl.map(async (layer) => ({ layer, fc: await layerData(layer) }))),
+    Promise.all(fl.map(facilityInput)),
     layerData(al),
     dl ? layerData(dl) : Promise.resolve(undefined),
     nl ? layerData(nl) : Promise.resolve(undefined),
   ]);
   return { facilities, area: { layer: al, fc: area }, districts, network: nl && network ? { layer: nl, fc: network } : undefined };
+}
+
+/**
+ * A facility layer for the worker. Plan projects (small; filtered by renewal type
+ * here) come whole; any other layer comes from the data service as JSON bytes
+ * without properties, which this thread only passes on: no layer is copied into
+ * objects here, however large (the analysis worker parses them).
+ */
+async function facilityInput(layer: CatalogLayer): Promise<FacilityInput> {
+  if (layer.id === 'plan-projects') return { layer, fc: await layerData(layer) };
+  const bytes = await dataService().ask(layer, 'featureBytes', { layerId: layer.id, indices: null, properties: [] });
+  return { layer, fc: { type: 'FeatureCollection', features: [] }, bytes, count: layer.feature_count };
 }
 
 /** Start a run with these settings (cancels any run in progress). */
@@ -45,6 +58,9 @@ export async function runAnalysis(settings: AnalysisSettings, layers: CatalogLay
     const data = await gather(settings, layers);
     if (id !== current) return;
     const { spec, meta } = buildRequest(settings, data);
+    // Facilities handed over as bytes are parsed by the worker (see analysis/worker.ts).
+    const bytes = data.facilities.flatMap((f) => (f.bytes ? [f.bytes] : []));
+    if (bytes.length) (spec.params as { facilitiesBytes?: ArrayBuffer[] }).facilitiesBytes = bytes;
     if (!spec.params.area || !('features' in spec.params.area) || !spec.params.area.features.length) {
       throw new AnalysisError({ zh: '评估范围中没有面要素', en: 'The assessment area has no polygons' });
     }
