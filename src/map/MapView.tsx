@@ -20,6 +20,11 @@ import { useLayerFilters } from './overlays/useLayerFilters';
 maplibregl.setWorkerUrl(workerUrl);
 
 const BASE = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+/**
+ * `?draw=geojson` hands MapLibre's own worker each layer as a GeoJSON source instead
+ * of the service's tiles: kept only so the perf script can measure both designs.
+ */
+const DRAW_GEOJSON = typeof location !== 'undefined' && new URLSearchParams(location.search).get('draw') === 'geojson';
 
 export function MapView() {
   const catalog = useStore((s) => s.catalog);
@@ -58,7 +63,7 @@ export function MapView() {
 
   const sourceLayers = useRef<Record<string, string>>({});
   sourceLayers.current = Object.fromEntries(layers.filter(isPmtiles).map((l) => [l.id, l.sourceLayer ?? '']));
-  const sourceLayerOf = (source: string) => sourceLayers.current[source] ?? TILE_SOURCE_LAYER;
+  const sourceLayerOf = (source: string) => sourceLayers.current[source] ?? (DRAW_GEOJSON ? undefined : TILE_SOURCE_LAYER);
 
   const onMove = useCallback((e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
@@ -127,6 +132,18 @@ export function MapView() {
               {main.map((s) => <Layer key={s.id} {...s} source-layer={l.sourceLayer} />)}
             </Source>
           );
+        }
+        if (DRAW_GEOJSON) {
+          return [
+            <Source key={l.id} id={l.id} type="geojson" data={dataService().urlOf(l)} generateId>
+              {main.map((s) => <Layer key={s.id} {...s} />)}
+            </Source>,
+            l.pointsFile ? (
+              <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="geojson" data={dataService().urlOf(l, true)} generateId>
+                {pts.map((s) => <Layer key={s.id} {...s} />)}
+              </Source>
+            ) : null,
+          ];
         }
         return [
           <Source key={l.id} id={l.id} type="vector" tiles={[tileUrl(l.id)]} maxzoom={TILE_MAXZOOM}>

@@ -2,7 +2,7 @@
 // a bare MapLibre page (one GeoJSON source) on the same generated files, in
 // headless Chromium with SwiftShader, one browser per file and viewer.
 //   npm run perf                          (builds, then all four files)
-//   npx tsx tests/perf/engine.ts --only points-12 --port 4290
+//   npx tsx tests/perf/engine.ts --only points-12 --port 4290 [--modes tiles,geojson] [--dist dist]
 // Files (generated once into tests/perf/.tmp, gitignored): 12 MB and 100 MB of
 // points and of polygons around central Tianjin.
 // Prints one line per file: both load times (file chosen → layer drawn and the
@@ -28,6 +28,10 @@ const TMP = join(ROOT, 'tests', 'perf', '.tmp');
 const PORT = Number(arg('port', process.env.PERF_PORT ?? '4290'));
 const ONLY = arg('only', '');
 const LOAD_TIMEOUT = Number(arg('timeout', '300')) * 1000;
+/** `--modes tiles,geojson`: also run the app with MapLibre's own GeoJSON sources (`?draw=geojson`), the other design measured. */
+const MODES = arg('modes', 'tiles').split(',');
+/** The built app to serve (`--dist` lets a run use its own build while dist/ is rebuilt). */
+const DIST = join(ROOT, arg('dist', 'dist'));
 const BBOX = [116.95, 38.95, 117.55, 39.35];
 
 interface FileSpec { key: string; kind: 'points' | 'polygons'; mb: number }
@@ -99,7 +103,7 @@ document.getElementById('file').addEventListener('change', (e) => {
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.png': 'image/png', '.pbf': 'application/x-protobuf', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
 function serve(): Promise<Server> {
-  const dist = join(ROOT, 'dist');
+  const dist = DIST;
   const ml = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
   const server = createServer((req, res) => {
     const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
@@ -248,7 +252,7 @@ async function step(page: Page, fn: () => Promise<unknown>): Promise<{ ms: numbe
   return { ms: Math.round(t1 - t0), task: await longest(page, t0, t1) };
 }
 
-async function runApp(file: string) {
+async function runApp(file: string, mode = 'tiles') {
   const { browser, pid, close } = await launch();
   const mem = memorySampler(pid);
   const steps: Record<string, { ms: number; task: number }> = {};
@@ -256,7 +260,7 @@ async function runApp(file: string) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
     await page.addInitScript(INIT);
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(`http://127.0.0.1:${PORT}/${mode === 'geojson' ? '?draw=geojson' : ''}`);
     await idle(page, 'app');
     await page.locator('[data-panel=data]').click();
     mem.reset();
@@ -329,6 +333,10 @@ async function main() {
       const { path, count } = await generate(f);
       const mb = statSync(path).size / 1e6;
       const app = await runApp(path).catch((e: Error) => ({ error: e.message.split('\n')[0] }) as const);
+      if (MODES.includes('geojson')) {
+        const g = await runApp(path, 'geojson').catch((e: Error) => ({ error: e.message.split('\n')[0] }) as const);
+        console.log('error' in g ? `perf: ${f.key} app with MapLibre GeoJSON sources failed (${g.error})` : `perf: ${f.key} app with MapLibre GeoJSON sources (?draw=geojson): load ${s(g.ms)} s, longest task load ${g.task} ms, pan/zoom ${g.steps['pan/zoom'].task} ms, filter ${g.steps.filter.task} ms; peak renderer memory ${g.mem.toFixed(0)} MB`);
+      }
       const bare = await runBare(path).catch((e: Error) => ({ error: e.message.split('\n')[0] }) as const);
       const parts = [`perf: ${f.key} (${mb.toFixed(0)} MB, ${count} features):`];
       if ('error' in app || 'error' in bare) {
