@@ -6,8 +6,25 @@ import type { LocalText } from '../catalog/types';
 import type { CoverageResult } from '../analysis/coverage';
 import type { CoverageSummary, CoverageTargetId } from '../analysis/indicators';
 import type { Progress } from '../analysis/steps';
-import type { RunMeta } from '../ui/analysis/request';
-import type { AnalysisSettings } from './analysis';
+import type { AnalysisSettings } from './analysisSettings';
+
+/** What a run was asked and over what, for its description and exports. */
+export interface RunMeta {
+  mode: 'circle' | 'network';
+  minutes: number;
+  walkM: number;
+  /** circle radius (circle mode) or network walking distance (network mode) */
+  reachM: number;
+  areaLabel: LocalText;
+  facilitiesLabel: LocalText;
+  facilityCount: number;
+  populationSource: 'attribute' | 'districts' | 'none';
+  target: CoverageTargetId | null;
+  /** the run covered the whole central-city polygon */
+  centralCity: boolean;
+  /** English zone names by (Chinese) `name`, where the area layer has `name_en` */
+  namesEn?: Record<string, string>;
+}
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 

@@ -7,7 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { useStore } from '../../state/store';
-import { allLayers } from '../../state/updaters';
+import { allLayers } from '../../state/appState';
 import { refreshFilterResults, useFilterResults } from '../../state/filterResults';
 
 export function useLayerFilters(): Record<string, ExpressionSpecification | undefined> {

@@ -1,7 +1,7 @@
 // The 分析 tab: coverage analysis (inputs, run/cancel, progress, results) and the plan's targets.
 import { useEffect, useState } from 'react';
 import { pick, type Lang } from '../../i18n/strings';
-import { analysisOf, resetAnalysis, updateAnalysis, type AnalysisSettings } from '../../state/analysis';
+import { analysisOf, resetAnalysis, updateAnalysis, type AnalysisSettings } from '../../state/analysisSettings';
 import { useResults } from '../../state/analysisResults';
 import { act, useStore } from '../../state/store';
 import { useAllLayers } from './hooks';
@@ -11,7 +11,6 @@ import { SettingsForm } from './SettingsForm';
 import { tr } from './strings';
 import { TargetsPanel } from './TargetsPanel';
 import './analysis.css';
-import './testHook';
 
 const STAGES: Record<string, { zh: string; en: string }> = {
   load: { zh: '读取图层', en: 'loading layers' },

@@ -5,7 +5,7 @@ import type { CatalogLayer } from '../../catalog/types';
 import { createAnalysisClient, AnalysisError, type AnalysisClient } from '../../analysis/client';
 import { AnalysisCancelled } from '../../analysis/steps';
 import { layerData } from '../../data/registry';
-import type { AnalysisSettings } from '../../state/analysis';
+import type { AnalysisSettings } from '../../state/analysisSettings';
 import { actResults, cancelRun, failRun, finishRun, setProgress, startRun, useResults } from '../../state/analysisResults';
 import { buildRequest, type RequestData } from './request';
 
