@@ -1,4 +1,4 @@
-// npm test: type-check, data build, unit tests, production build, browser tests.
+// npm test: type-check, data build, unit tests, production build, browser-test build, browser tests.
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -51,7 +51,7 @@ counted('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter
     const broken = j.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
     return [j.numPassedTests, j.numFailedTests + broken];
   });
-const buildOk = dataOk && step('production build', 'npx', ['vite', 'build']);
+const buildOk = dataOk && step('production build', 'npx', ['vite', 'build']) && step('browser-test build', 'npx', ['vite', 'build', '--mode', 'e2e']);
 if (buildOk) {
   counted('browser tests', 'npx', ['playwright', 'test'], `${ART}/playwright.json`, (j) => [
     j.stats.expected + (j.stats.flaky ?? 0),

@@ -11,4 +11,4 @@ export function installTestHooks(o: { embedHost: EmbedHost | null }): void {
 }
 
 /** The names the hooks take; the production bundle must contain none. */
-export const TEST_HOOK_NAMES = ['renewalAnalysis', 'renewalEmbed', 'installTestHooks'];
+export const TEST_HOOK_NAMES = ['renewalAnalysis', 'renewalEmbed'];
