@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash } from './url';
-import { DEFAULT_ANALYSIS, analysisOf, analysisParam, checkAnalysis, checkAnalysisParam, toggleFacilityLayer, updateAnalysis } from './analysisSettings';
+import { DEFAULT_ANALYSIS, analysisOf, checkAnalysis, checkAnalysisParam, toggleFacilityLayer, updateAnalysis } from './analysisSettings';
+import { analysisParam } from './linkParams';
 import { initialState } from './appState';
 import { applyUrl, toUrlState } from './urlState';
 

@@ -1,10 +1,8 @@
 // Analysis settings in the app state: the shape of AppState.analysis, defaults, pure updaters,
-// and the `an=` link parameter (its checker, and how it is written and read), which main.tsx
-// passes to the URL codec.
+// and the checker of the `an=` link parameter (the parameter itself is in linkParams.ts).
 import type { CoverageTargetId } from '../analysis/indicators';
 import { DEFAULT_DETOUR, DEFAULT_SPEED_KMH } from '../analysis/presets';
 import type { Checked, Notice } from './url';
-import { defineParam } from './urlState';
 
 /** What the analysis updaters need of the app state. */
 type WithAnalysis = { analysis?: AnalysisSettings };
@@ -159,16 +157,3 @@ export function checkAnalysis(v: unknown): Checked<AnalysisSettings> {
   if (!r.value) return { notices: [{ code: 'url.an', message: { zh: '链接参数 an：分析设置无效，已忽略', en: 'Link parameter an: invalid analysis settings; ignored' } }] };
   return { value: r.value, notices: r.dropped.length ? [analysisDroppedNotice(r.dropped)] : [] };
 }
-
-/** `an=`: the analysis settings once changed from the defaults; absent: the defaults. */
-export const analysisParam = defineParam<AnalysisSettings>({
-  key: 'an',
-  check: checkAnalysis,
-  write: (s) => s.analysis,
-  read: (s, value) => {
-    if (value) return { ...s, analysis: value };
-    const { analysis: _dropped, ...rest } = s;
-    void _dropped;
-    return rest;
-  },
-});

@@ -1,5 +1,5 @@
-// Filters in the app state: pure updaters over AppState.filters, and the `f=` link parameter
-// (its checker, and how it is written and read), passed to the URL codec by main.tsx.
+// Filters in the app state: pure updaters over AppState.filters, and the checker of the `f=`
+// link parameter (the parameter itself is in linkParams.ts).
 import {
   clearFilter,
   parseLayerFilter,
@@ -11,7 +11,6 @@ import {
 } from '../lib/filterModel';
 import type { AppState } from './appState';
 import type { Checked, Notice } from './url';
-import { defineParam } from './urlState';
 
 export function setFilterFor<S extends Pick<AppState, 'filters'>>(s: S, layerId: string, f: LayerFilter): S {
   return { ...s, filters: setLayerFilter(s.filters, layerId, f) };
@@ -80,11 +79,3 @@ export function checkFilters(v: unknown): Checked<FilterState> {
   const r = checkFilterParam(v);
   return { value: r.value, notices: r.dropped.length ? [droppedNotice(r.dropped)] : [] };
 }
-
-/** `f=`: the filters of every filtered layer; absent when no layer is filtered. */
-export const filtersParam = defineParam<FilterState>({
-  key: 'f',
-  check: checkFilters,
-  write: (s) => (Object.keys(s.filters).length ? s.filters : undefined),
-  read: (s, value) => ({ ...s, filters: value ?? {} }),
-});

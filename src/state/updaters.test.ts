@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogLayer } from '../catalog/types';
-import { analysisParam, checkAnalysis, updateAnalysis } from './analysisSettings';
+import { checkAnalysis, updateAnalysis } from './analysisSettings';
+import { analysisParam, filtersParam } from './linkParams';
 import { initialState, type AppState } from './appState';
-import { checkFilters, filtersParam, setFilterFor } from './filters';
+import { checkFilters, setFilterFor } from './filters';
 import { setBasemap, setCatalog, setLang, setLayerVisible, setOpacity, select } from './updaters';
 import { decodeHash, encodeHash } from './url';
 import { applyUrl, checkersOf, toUrlState } from './urlState';
