@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell as csvField } from '../io/exportCsv.ts';
-import { BOM, coverageTableCsv, toCsv } from './csv.ts';
+import { BOM, coverageTableCsv, toCsv } from './coverageCsv.ts';
 
 describe('CSV cells of the coverage table', () => {
   it('quotes commas, quotes, line breaks and edge spaces, doubling inner quotes', () => {

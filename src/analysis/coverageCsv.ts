@@ -1,3 +1,4 @@
+// The coverage table as a CSV download (not the CSV importer, which is io/csv.ts).
 // Tables to CSV for download: UTF-8 with a byte-order mark (so Excel opens
 // Chinese text correctly), CRLF line ends; cells quoted and formula-guarded by
 // the same csvCell as the feature export.
