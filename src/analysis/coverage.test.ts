@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, type CoverageParams } from './coverage.ts';
-import { at, fc, point, polygonArea, rect, rectRing, rng } from './testgeo.ts';
+import { at, fc, point, polygonArea, rect, rectRing, rng } from './testgeoTrue.ts';
 import type { Feature } from 'geojson';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / b;
@@ -19,11 +19,25 @@ describe('computeCoverage: known areas', () => {
     }
   });
 
-  it('uses an adaptive cell size between 5 and 25 m over a district-sized area', () => {
-    const res = run([point(0, 0)], 500);
-    expect(res.cellSizeM).toBeGreaterThanOrEqual(5);
-    expect(res.cellSizeM).toBeLessThanOrEqual(25);
-    expect(rel(res.totalAreaM2, 1e8)).toBeLessThan(1e-6);
+  it('derives the cell from the radius, reports it, and measures true areas', () => {
+    const res = run([point(0, 0)], 300);
+    expect(res.cellSizeM).toBeLessThanOrEqual(15);
+    expect(res.perZone[0].cellSizeM).toBe(res.cellSizeM);
+    expect(run([point(0, 0)], 1000).cellSizeM).toBeGreaterThan(res.cellSizeM);
+    // the fixture square is 100 km² in an equal-area frame
+    expect(rel(res.totalAreaM2, 1e8)).toBeLessThan(1e-5);
+    expect(res.projection).toBe('EPSG:4548');
+  });
+
+  it('reports an error bound that holds', () => {
+    const rand = rng(11);
+    for (const r of [300, 500]) {
+      const res = run([point(rand() * 100, rand() * 100)], r);
+      const err = Math.abs(res.coveredAreaM2 - Math.PI * r * r);
+      expect(res.errorM2).toBeGreaterThan(0);
+      expect(err).toBeLessThanOrEqual(res.errorM2);
+      expect(res.errorM2).toBeLessThan(0.1 * Math.PI * r * r);
+    }
   });
 
   it('two disjoint discs add up', () => {
@@ -131,13 +145,14 @@ describe('computeCoverage: zones and population', () => {
       const expected = key === 'coveredM2' ? res.coveredAreaM2 : res.totalAreaM2 - res.coveredAreaM2;
       expect(rel(total, expected)).toBeLessThan(0.01);
     }
-    // nothing drawn outside the assessment area
+    // nothing drawn outside the assessment area (by more than half a 10 m cell: the grid runs north in Gauss–Krüger)
+    const tol = 1e-4;
     for (const f of [...res.covered.features, ...res.uncovered.features]) {
       for (const p of f.geometry.coordinates.flat(2)) {
-        expect(p[0]).toBeGreaterThanOrEqual(at(-2000, 0)[0] - 1e-6);
-        expect(p[0]).toBeLessThanOrEqual(at(2000, 0)[0] + 1e-6);
-        expect(p[1]).toBeGreaterThanOrEqual(at(0, -1000)[1] - 1e-6);
-        expect(p[1]).toBeLessThanOrEqual(at(0, 1000)[1] + 1e-6);
+        expect(p[0]).toBeGreaterThanOrEqual(at(-2000, 0)[0] - tol);
+        expect(p[0]).toBeLessThanOrEqual(at(2000, 0)[0] + tol);
+        expect(p[1]).toBeGreaterThanOrEqual(at(0, -1000)[1] - tol);
+        expect(p[1]).toBeLessThanOrEqual(at(0, 1000)[1] + tol);
       }
     }
   });
@@ -165,21 +180,12 @@ describe('computeCoverage: population from a separate layer', () => {
     expect(rel(res.coveredPopulation!, 1500)).toBeLessThan(0.01);
   });
 
-  it('picks finer cells for short reaches', async () => {
-    const { adaptiveCell } = await import('./coverage.ts');
-    expect(adaptiveCell(1e8, 769)).toBe(10);
-    expect(adaptiveCell(5.6e8, 769)).toBeCloseTo(23.5, 0);
-    expect(adaptiveCell(5.6e8, 230)).toBeLessThanOrEqual(12);
-    expect(adaptiveCell(2.8e10, 769)).toBeGreaterThan(80);
-  });
-
-  it('coarsens an explicit cell size that would exceed the grid budget', async () => {
-    const { MAX_GRID_CELLS } = await import('./coverage.ts');
-    const wide = fc([rect(-50000, -50000, 50000, 50000, { name: 'wide' })]);
-    const res = run([point(0, 0)], 1000, wide, { cellSize: 1, skipPolygons: true });
-    const cells = (1e5 / res.cellSizeM) ** 2;
-    expect(res.cellSizeM).toBeGreaterThan(1);
-    expect(cells).toBeLessThanOrEqual(MAX_GRID_CELLS * 1.01);
-    expect(rel(res.coveredAreaM2, Math.PI * 1e6)).toBeLessThan(0.05);
+  it('keeps a fine grid over all of Tianjin without a cell-sized memory', async () => {
+    const { MAX_ROWS } = await import('./coverage.ts');
+    const wide = fc([rect(-60000, -95000, 60000, 95000, { name: 'wide' })]);
+    const res = run([point(0, 0)], 231, wide, { skipPolygons: true });
+    expect(res.cellSizeM).toBeLessThan(10);
+    expect(190000 / res.cellSizeM).toBeLessThanOrEqual(MAX_ROWS);
+    expect(rel(res.coveredAreaM2, Math.PI * 231 * 231)).toBeLessThan(0.01);
   });
 });
