@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { importBytes, type ImportResult } from '../src/io/importData.ts';
 import { describeIssue, makeIssue, type Issue } from '../src/io/messages.ts';
-import type { SourceCrs } from '../src/io/crs.ts';
+import type { SourceCrs } from '../src/io/crs/crsGuess.ts';
 
 const USAGE = 'usage: npm run validate -- [--json] [--crs WGS84|GCJ02|BD09] FILE...';
 

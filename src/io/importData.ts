@@ -2,8 +2,8 @@
 // located bilingual errors out. Used by the parse worker and the validate CLI.
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { convertCrs, type SourceCrs } from './crs.ts';
-import { csvToGeoJSON } from './csv.ts';
+import { convertCrs, type SourceCrs } from './crs/crsGuess.ts';
+import { csvToGeoJSON } from './formats/csv.ts';
 import { decodeBytes } from './decode.ts';
 import { parseJsonWithPosition } from './json.ts';
 import { makeIssue, type Issue } from './messages.ts';

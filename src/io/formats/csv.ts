@@ -11,7 +11,7 @@
 // repeated in properties.
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { makeIssue, type Issue } from './messages.ts';
+import { makeIssue, type Issue } from '../messages.ts';
 
 export interface CsvTable {
   delimiter: string;
