@@ -24,7 +24,7 @@ const inChina = ([x, y]: [number, number]) => Number.isFinite(x) && Number.isFin
 export function crsCandidates(bbox: [number, number, number, number], max = 8): CrsCandidate[] {
   const [x0, y0, x1, y1] = bbox;
   const centre: [number, number] = [(x0 + x1) / 2, (y0 + y1) / 2];
-  const out: (CrsCandidate & { d: number })[] = [];
+  const out: (CrsCandidate & { d: number; rank: number })[] = [];
   const degrees = Math.abs(x0) <= 180 && Math.abs(x1) <= 180 && Math.abs(y0) <= 90 && Math.abs(y1) <= 90;
   for (const def of CRS_LIST) {
     if (def.aliasOf) continue;
@@ -38,11 +38,13 @@ export function crsCandidates(bbox: [number, number, number, number], max = 8): 
     }
     if (!pts.every(inChina)) continue;
     const c = pts[2];
-    out.push({ id: `EPSG:${def.epsg}`, name: def.name, centre: c, residual_m: def.residual_m, d: Math.hypot(c[0] - TIANJIN[0], c[1] - TIANJIN[1]) });
+    const rank = def.datum === 'CGCS2000' ? 0 : def.datum === 'WGS84' ? 0.05 : 0.1;
+    out.push({ id: `EPSG:${def.epsg}`, name: def.name, centre: c, residual_m: def.residual_m, d: Math.hypot(c[0] - TIANJIN[0], c[1] - TIANJIN[1]), rank });
   }
-  // Legacy datums rank a little behind CGCS2000 at the same place (0.1° per 100 m of residual).
-  out.sort((a, b) => a.d + a.residual_m * 1e-3 - (b.d + b.residual_m * 1e-3));
-  const list: CrsCandidate[] = out.slice(0, max).map(({ d: _d, ...c }) => (void _d, c));
+  // At the same place CGCS2000 (China's datum since 2008) comes first, then WGS84
+  // (UTM, Web Mercator), then the legacy datums.
+  out.sort((a, b) => a.d + a.rank - (b.d + b.rank));
+  const list: CrsCandidate[] = out.slice(0, max).map(({ d: _d, rank: _r, ...c }) => (void _d, void _r, c));
   if (degrees && inChina(centre)) {
     list.push({ id: 'GCJ02', name: { en: 'GCJ-02 (Amap, Tencent)', zh: 'GCJ-02（高德、腾讯）' }, centre, residual_m: 2 });
     list.push({ id: 'BD09', name: { en: 'BD-09 (Baidu)', zh: 'BD-09（百度）' }, centre, residual_m: 2 });
