@@ -2,7 +2,7 @@
 // terminates it at once, whatever it is doing, and nothing is returned, so a
 // cancelled or failed load cannot touch existing layers.
 
-import type { SourceCrs } from './crs.ts';
+import type { SourceCrs } from './crs/crsGuess.ts';
 import { makeIssue, type Issue } from './messages.ts';
 import type { ImportedPart, ImportRequest, ImportSummary, WorkerMessage, WorkerStage } from './parse.worker.ts';
 

@@ -6,7 +6,7 @@
 // for 100 MB (see IMPORT.md). A file mixing geometry kinds comes back as one
 // part per kind (splitKinds.ts).
 
-import type { SourceCrs } from './crs.ts';
+import type { SourceCrs } from './crs/crsGuess.ts';
 import { importBytes, type ImportStage, type ImportStats } from './importData.ts';
 import { makeIssue, type Issue } from './messages.ts';
 import { splitByKind, type BBox } from './splitKinds.ts';

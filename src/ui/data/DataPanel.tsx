@@ -1,7 +1,7 @@
 // The sidebar's 数据 tab: open files (or drop them anywhere), choose the
 // source datum, follow progress, read what was wrong, manage loaded layers.
 import { useRef } from 'react';
-import type { SourceCrs } from '../../io/crs';
+import type { SourceCrs } from '../../io/crs/crsGuess';
 import { useStore } from '../../state/store';
 import { cancelLoad, loadFiles } from './controller';
 import { useImport } from './importStore';

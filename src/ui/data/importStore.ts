@@ -1,7 +1,7 @@
 // UI state of loading (progress, reports, chosen datum): shared by the data
 // panel, the drop overlay and the start-up `?data=` loader.
 import { create } from 'zustand';
-import type { SourceCrs } from '../../io/crs';
+import type { SourceCrs } from '../../io/crs/crsGuess';
 import type { Issue } from '../../io/messages';
 import type { WorkerStage } from '../../io/importClient';
 
