@@ -3,7 +3,7 @@
 // functions that judge a measured value against a target.
 
 import type { LocalText } from '../catalog/types.ts';
-import planFacts from './planFacts.json';
+import planFacts from './planFacts.json' with { type: 'json' };
 
 export type { LocalText };
 
