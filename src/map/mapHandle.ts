@@ -3,7 +3,7 @@ import type { Map as MLMap, LngLatBoundsLike } from 'maplibre-gl';
 import { useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { parseLayerFilter, setLayerFilter } from '../lib/filterModel';
-import { useFilterResults } from '../state/filterResults';
+import { useFilterResults } from '../state/derivedResults';
 import { styleLayerIds } from './style';
 
 export interface FeatureRef {

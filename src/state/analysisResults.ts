@@ -1,7 +1,6 @@
-// Analysis results: derived data, not link state, so a small store of its own.
-// Every change is a pure updater (state, …args) → state.
+// Analysis results: derived data, not link state; the `results` slice of the one store (see
+// derivedResults.ts for its hook). Every change is a pure updater (state, …args) → state.
 import type { FeatureCollection, LineString } from 'geojson';
-import { create } from 'zustand';
 import type { LocalText } from '../catalog/types';
 import type { CoverageResult } from '../analysis/coverage';
 import type { CoverageSummary, CoverageTargetId } from '../analysis/indicators';
@@ -145,8 +144,3 @@ export function clearResults(s: ResultsState): ResultsState {
   return { ...s, status: 'idle', progress: null, result: null, edges: null, network: null, meta: null, error: null };
 }
 
-export const useResults = create<ResultsState>(() => initialResults());
-
-export function actResults<A extends unknown[]>(fn: (s: ResultsState, ...args: A) => ResultsState, ...args: A): void {
-  useResults.setState((s) => fn(s, ...args), true);
-}

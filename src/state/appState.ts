@@ -1,9 +1,13 @@
 // The shape of the one application store (store.ts) and its initial value. Shareable parts go
-// into the link (urlState.ts), persisted parts into IndexedDB (ui/data/session.ts).
+// into the link (urlState.ts, linkParams.ts), persisted parts into IndexedDB (ui/data/session.ts);
+// derived results are slices of it too (derivedResults.ts). Transient UI state (an open
+// dialog, the draw tool's mode, a load in progress) lives beside its component.
 import type { Catalog, CatalogLayer, UserLayer } from '../catalog/types';
 import type { FilterState } from '../lib/filterModel';
 import type { Lang } from '../i18n/strings';
 import type { AnalysisSettings } from './analysisSettings';
+import { initialResults, type ResultsState } from './analysisResults';
+import type { FilterResults } from './filterResults';
 import type { BasemapId, Notice, ViewState } from './url';
 
 export interface Selection {
@@ -40,6 +44,10 @@ export interface AppState {
   tableLayer: string | null;
   /** `?embed=1`: the map alone. */
   embed: boolean;
+  /** Derived, never written anywhere: each filtered layer's kept features and counts. */
+  filterResults: FilterResults;
+  /** Derived, never written anywhere: the coverage analysis runs. */
+  results: ResultsState;
 }
 
 /** The whole municipality, framed for a 1280×800 window. */
@@ -62,6 +70,8 @@ export function initialState(): AppState {
     panel: 'layers',
     tableLayer: null,
     embed: false,
+    filterResults: { byLayer: {} },
+    results: initialResults(),
   };
 }
 

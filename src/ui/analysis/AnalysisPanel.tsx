@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { pick, type Lang } from '../../i18n/strings';
 import { analysisOf, resetAnalysis, updateAnalysis, type AnalysisSettings } from '../../state/analysisSettings';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 import { act, useStore } from '../../state/store';
 import { useAllLayers } from './hooks';
 import { ResultsView } from './ResultsView';

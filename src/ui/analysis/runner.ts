@@ -6,7 +6,8 @@ import { createAnalysisClient, AnalysisError, type AnalysisClient } from '../../
 import { AnalysisCancelled } from '../../analysis/steps';
 import { layerData } from '../../data/registry';
 import type { AnalysisSettings } from '../../state/analysisSettings';
-import { actResults, cancelRun, failRun, finishRun, setProgress, startRun, useResults } from '../../state/analysisResults';
+import { cancelRun, failRun, finishRun, setProgress, startRun } from '../../state/analysisResults';
+import { actResults, useResults } from '../../state/derivedResults';
 import { buildRequest, type RequestData } from './request';
 
 let client: AnalysisClient | null = null;

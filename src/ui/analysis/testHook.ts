@@ -1,6 +1,6 @@
 // Browser-test hook `window.renewalAnalysis.status()`: the analysis run's status and totals.
 // Installed by src/testHooks.ts, which only the browser-test build (vite --mode e2e) includes.
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 
 export function analysisStatus() {
   const s = useResults.getState();

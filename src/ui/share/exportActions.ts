@@ -13,7 +13,8 @@ import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImage
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
 import { ATTRIBUTION } from '../../map/basemaps';
 import { getMap } from '../../map/mapHandle';
-import { DISTRICTS_LAYER, keptFeatures } from '../../state/filterResults';
+import { DISTRICTS_LAYER } from '../../state/filterResults';
+import { keptFeatures } from '../../state/derivedResults';
 import { useStore } from '../../state/store';
 import { allLayers, type AppState } from '../../state/appState';
 import { categoryLabel, fieldLabel } from '../labels';
