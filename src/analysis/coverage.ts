@@ -9,7 +9,7 @@
 // recomputed on a grid fitted to them; totals are over the union of the zones.
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
 import { geometryParts } from './geo.ts';
-import { GK117_EPSG, gkFrame, scaleFactor, type PlaneFrame } from './gk.ts';
+import { GK117_EPSG, gkFrame, latticeInverse, scaleFactor, type PlaneFrame } from './gk.ts';
 import { capsuleSpans, discSpans, fillRings, makeGrid, type Grid, type SpanFn } from './raster.ts';
 import { SpanBuffer, unionRuns, type RowRuns } from './runs.ts';
 import { runSync, type Steps } from './steps.ts';
@@ -34,7 +34,7 @@ export interface CoverageOptions {
   refineSmallZones?: boolean;
   /** Skip building the covered/uncovered polygons (numbers only). */
   skipPolygons?: boolean;
-  /** Most cells of the grid the outlines are drawn on (default 8M); the numbers always use the full resolution. */
+  /** Most cells of the grid the outlines are drawn on (default 4M); the numbers always use the full resolution. */
   outlineMaxCells?: number;
   /**
    * Count distinct values of this facility property per zone instead of
@@ -105,7 +105,7 @@ export const MAX_ROWS = 200_000;
 /** A zone with fewer cells than this is recomputed on its own grid. */
 export const MIN_ZONE_CELLS = 1000;
 const REFINED_ZONE_CELLS = 4000;
-const OUTLINE_MAX_CELLS = 8e6;
+const OUTLINE_MAX_CELLS = 4e6;
 
 /** Default cell size (m) for a reach radius over an area `heightM` tall with `areaM2` of bounding box. */
 export function resolutionFor(radiusM: number, areaM2: number, heightM: number): number {
@@ -381,6 +381,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
     outlineCell = Math.max(cell, Math.sqrt(((maxX - minX) * (maxY - minY)) / budget));
     const og = outlineCell === cell ? g : makeGrid(minX, minY, maxX, maxY, outlineCell);
     const pass = og === g ? { zr, covered } : rasterise(og, zoneRings, facs, rp);
+    const toLonLat = latticeInverse(frame, og.x0, og.y0, og.x0 + og.w * og.cell, og.y0 + og.h * og.cell);
     for (let z = 0; z < nz; z++) {
       const row = perZone[z];
       const props = (status: string, areaM2: number, cellM: number) => ({ zone_id: row.id, zone_name: row.name, status, area_m2: Math.round(areaM2), cell_m: +cellM.toFixed(2) });
@@ -389,7 +390,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
         for (const f of sub.covered.features) coveredFC.features.push({ ...f, properties: props('covered', row.coveredM2, sub.outlineCellM) });
         for (const f of sub.uncovered.features) uncoveredFC.features.push({ ...f, properties: props('uncovered', row.areaM2 - row.coveredM2, sub.outlineCellM) });
       } else {
-        const shapes = zoneShapes(og, frame, pass.zr, pass.covered, z);
+        const shapes = zoneShapes(og, toLonLat, pass.zr, pass.covered, z);
         if (shapes.covered.length)
           coveredFC.features.push({ type: 'Feature', properties: props('covered', row.coveredM2, outlineCell), geometry: { type: 'MultiPolygon', coordinates: shapes.covered } });
         if (shapes.uncovered.length)

@@ -48,3 +48,42 @@ export function scaleFactor(lon: number, lat: number): number {
 export function areaScale(lon: number, lat: number): number {
   return scaleFactor(lon, lat) ** 2;
 }
+
+/**
+ * A fast inverse over a box of the plane: exact inverses on a lattice of
+ * `step` metres, bilinear in between. The inverse is smooth, so over 1 km the
+ * interpolation is off by under 0.02 m, far below the 0.1 m of the output's
+ * 6 decimals; the lattice costs one proj4 call per km², not one per vertex.
+ */
+export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: number, y1: number, step = 1000): (x: number, y: number) => [number, number] {
+  const nx = Math.max(1, Math.ceil((x1 - x0) / step)) + 1;
+  const ny = Math.max(1, Math.ceil((y1 - y0) / step)) + 1;
+  const lon = new Float64Array(nx * ny);
+  const lat = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const [a, b] = frame.toLonLat(x0 + i * step, y0 + j * step);
+      lon[j * nx + i] = a;
+      lat[j * nx + i] = b;
+    }
+  }
+  return (x, y) => {
+    const fx = (x - x0) / step;
+    const fy = (y - y0) / step;
+    if (fx < 0 || fy < 0 || fx > nx - 1 || fy > ny - 1) return frame.toLonLat(x, y);
+    const i = Math.min(nx - 2, Math.floor(fx));
+    const j = Math.min(ny - 2, Math.floor(fy));
+    const u = fx - i;
+    const v = fy - j;
+    const k = j * nx + i;
+    const w00 = (1 - u) * (1 - v);
+    const w10 = u * (1 - v);
+    const w01 = (1 - u) * v;
+    const w11 = u * v;
+    if (nx === 1 || ny === 1) return frame.toLonLat(x, y);
+    return [
+      lon[k] * w00 + lon[k + 1] * w10 + lon[k + nx] * w01 + lon[k + nx + 1] * w11,
+      lat[k] * w00 + lat[k + 1] * w10 + lat[k + nx] * w01 + lat[k + nx + 1] * w11,
+    ];
+  };
+}

@@ -249,7 +249,7 @@ export interface ZoneShapes {
 }
 
 /** Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge outlines, so both share every edge. */
-export function zoneShapes(g: Grid, frame: PlaneFrame, zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
+export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number, number], zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
   const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
   const bw = bx1 - bx0;
   const bh = by1 - by0;
@@ -270,12 +270,12 @@ export function zoneShapes(g: Grid, frame: PlaneFrame, zr: ZoneRuns, covered: Ro
       }
     }
   }
-  const toLonLat = (polys: number[][][]): Polygon['coordinates'][] =>
+  const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
     polys.map((poly) =>
       poly.map((ring) => {
         const out: Position[] = [];
         for (let i = 0; i < ring.length; i += 2) {
-          const [lon, lat] = frame.toLonLat(g.x0 + (bx0 + ring[i]) * g.cell, g.y0 + (by0 + ring[i + 1]) * g.cell);
+          const [lon, lat] = toLonLat(g.x0 + (bx0 + ring[i]) * g.cell, g.y0 + (by0 + ring[i + 1]) * g.cell);
           out.push([round6(lon), round6(lat)]);
         }
         out.push(out[0]);
@@ -283,7 +283,7 @@ export function zoneShapes(g: Grid, frame: PlaneFrame, zr: ZoneRuns, covered: Ro
       }),
     );
   const [cov, unc] = traceClasses(mask, bw, bh, [1, 0]);
-  return { covered: toLonLat(cov), uncovered: toLonLat(unc) };
+  return { covered: unproject(cov), uncovered: unproject(unc) };
 }
 
 /** Polygon features of an assessment layer. */
