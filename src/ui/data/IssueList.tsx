@@ -37,7 +37,8 @@ function RetryChoice({ reportKey, retry, lang }: { reportKey: number; retry: Ret
   const fits = retry.crsCandidates ?? [];
   const [crs, setCrs] = useState(fits[0]?.id ?? 'EPSG:4548');
   const sheets = retry.sheets ?? [];
-  const [sheet, setSheet] = useState(sheets.find((x) => x !== retry.sheet) ?? sheets[0] ?? '');
+  // Offer the next sheet after the one that failed (the first, when none was named).
+  const [sheet, setSheet] = useState(sheets.find((x) => x !== (retry.sheet ?? sheets[0])) ?? sheets[0] ?? '');
   if (retry.crsCandidates) {
     return (
       <div className="retry crs-choice">
