@@ -9,7 +9,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { importFiles, type ImportFilesResult, type InputFile } from '../src/io/importFiles.ts';
+import { groupFileNames, importFiles, type ImportFilesResult, type InputFile } from '../src/io/importFiles.ts';
 import { describeIssue, makeIssue, type Issue } from '../src/io/messages.ts';
 import type { SourceCrs } from '../src/io/crs/crsGuess.ts';
 
@@ -55,26 +55,7 @@ async function checkFile(paths: string[], opts: { crs: SourceCrs; from?: string;
 }
 
 /** Arguments → checks: a Shapefile's parts with the same base path go together. */
-export function groupPaths(paths: string[]): string[][] {
-  const groups = new Map<string, string[]>();
-  const out: string[][] = [];
-  for (const p of paths) {
-    const m = /^(.*)\.(shp|shx|dbf|prj|cpg)$/i.exec(p);
-    if (!m) {
-      out.push([p]);
-      continue;
-    }
-    const key = m[1].toLowerCase();
-    if (!groups.has(key)) {
-      const g: string[] = [];
-      groups.set(key, g);
-      out.push(g);
-    }
-    groups.get(key)!.push(p);
-  }
-  // Report under the .shp when there is one.
-  return out.map((g) => [...g].sort((a, b) => Number(/\.shp$/i.test(b)) - Number(/\.shp$/i.test(a))));
-}
+export const groupPaths = (paths: string[]): string[][] => groupFileNames(paths).map((g) => g.map((i) => paths[i]));
 
 export function formatReport(rep: FileReport): string[] {
   // The file is named at the start of the line; repeat only a part of it (zip member, .dbf…).

@@ -16,7 +16,10 @@ import { readShapefile, type ShapefileSet } from './formats/shapefile.ts';
 import { readXlsx } from './formats/xlsx.ts';
 import { isZip, MAX_UNCOMPRESSED_BYTES, readZip } from './formats/zip.ts';
 import { importBytes, importParsed, type ImportOptions, type ImportResult, type ImportStats, type ParsedSource } from './importData.ts';
+import { IMPORT_EXTENSIONS } from './fileGroups.ts';
 import { makeIssue, type Issue } from './messages.ts';
+
+export { groupFileNames, IMPORT_EXTENSIONS } from './fileGroups.ts';
 
 export interface InputFile {
   name: string;
@@ -43,8 +46,6 @@ export type ImportFilesResult =
   | { ok: true; layers: ImportedLayer[]; warnings: Issue[] }
   | { ok: false; errors: Issue[]; warnings: Issue[]; crsCandidates?: CrsCandidate[]; sheets?: string[] };
 
-/** Extensions the file picker offers. */
-export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.tsv', '.zip', '.shp', '.shx', '.dbf', '.prj', '.cpg', '.kml', '.kmz', '.gpx', '.gpkg', '.fgb', '.xlsx', '.topojson'];
 const SHP_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'xml']);
 const TEXT = new Set(['geojson', 'json', 'csv', 'txt', 'tsv', 'topojson']);
 
@@ -207,3 +208,4 @@ function formatWork(f: InputFile, ext: string, opts: ImportFilesOptions): Work {
   // GeoJSON, CSV, TopoJSON, or anything else: sniffed by content (binary files are named as such).
   return { name, file, run: () => importBytes(f.name, f.bytes, opts) };
 }
+
