@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { CatalogLayer } from '../catalog/types';
 import type { FieldStats } from '../lib/fieldStats';
 import { useStore } from '../state/store';
-import { allLayers, type UserLayer } from '../state/updaters';
+import { allLayers, type UserLayer } from '../state/appState';
 import { archiveInfo, archiveUrl } from './archive';
 import { dataService } from './client';
 import { layerData } from './registry';

@@ -3,7 +3,7 @@
 // requests, MapLibre then asks for the tiles in view. The layer is not saved in
 // IndexedDB (it is a URL; the link's data= brings it back).
 import { act, useStore } from '../state/store';
-import type { UserLayer } from '../state/updaters';
+import type { UserLayer } from '../state/appState';
 import { addUserLayers, makeUserLayer, newLayerId, nextColor } from '../state/userLayers';
 import { archiveInfo } from './pmtiles';
 import { fitBounds } from './mapHandle';

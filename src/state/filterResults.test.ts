@@ -3,7 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import { setDataService } from '../data/client';
 import { inProcessClient } from '../data/inProcess';
 import { registerData } from '../data/registry';
-import { evaluate, keptFeatures, refreshFilterResults, useFilterResults } from './filterResults';
+import { keptFeatures } from './derivedResults';
+import { evaluate } from './filterResults';
 
 const pt = (name: string, kind: string, x: number, y: number) =>
   ({ type: 'Feature' as const, properties: { name, kind }, geometry: { type: 'Point' as const, coordinates: [x, y] } });
@@ -39,30 +40,5 @@ describe('evaluate (in the data service)', () => {
   it('hands over only the kept features', async () => {
     const kept = await keptFeatures(layer, { categories: { kind: ['block'] } });
     expect(kept.map((f) => f.properties?.name)).toEqual(['五大道', '古文化街']);
-  });
-});
-
-describe('refreshFilterResults', () => {
-  const settle = () => new Promise((r) => setTimeout(r, 0));
-  it('computes results for filtered layers and drops them when the filter goes', async () => {
-    refreshFilterResults([layer], { u1: { text: '公园' } });
-    expect(useFilterResults.getState().byLayer.u1.pending).toBe(true);
-    await settle();
-    const r = useFilterResults.getState().byLayer.u1;
-    expect([r.pending, r.count, r.total]).toEqual([false, 2, 4]);
-    // The same filter again: nothing recomputed.
-    refreshFilterResults([layer], { u1: { text: '公园' } });
-    expect(useFilterResults.getState().byLayer.u1).toBe(r);
-    // A native filter reaches the map at once, before the data is read.
-    refreshFilterResults([layer], { u1: { categories: { kind: ['block'] } } });
-    expect(useFilterResults.getState().byLayer.u1.expr).toEqual(['match', ['to-string', ['get', 'kind']], ['block'], true, false]);
-    await settle();
-    expect(useFilterResults.getState().byLayer.u1.count).toBe(2);
-    refreshFilterResults([layer], {});
-    expect(useFilterResults.getState().byLayer).toEqual({});
-  });
-  it('ignores filters of unknown layers', () => {
-    refreshFilterResults([layer], { nope: { text: 'x' } });
-    expect(useFilterResults.getState().byLayer).toEqual({});
   });
 });

@@ -6,8 +6,9 @@ import { createAnalysisClient, AnalysisError, type AnalysisClient } from '../../
 import { AnalysisCancelled } from '../../analysis/steps';
 import { dataService } from '../../data/client';
 import { layerData } from '../../data/registry';
-import type { AnalysisSettings } from '../../state/analysis';
-import { actResults, cancelRun, failRun, finishRun, setProgress, startRun, useResults } from '../../state/analysisResults';
+import type { AnalysisSettings } from '../../state/analysisSettings';
+import { cancelRun, failRun, finishRun, setProgress, startRun } from '../../state/analysisResults';
+import { actResults, useResults } from '../../state/derivedResults';
 import { buildRequest, type FacilityInput, type RequestData } from './request';
 
 let client: AnalysisClient | null = null;

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { dataService } from '../../data/client';
 import { pick } from '../../i18n/strings';
-import { useFilterResults } from '../../state/filterResults';
+import { useFilterResults } from '../../state/derivedResults';
 import { act, useStore } from '../../state/store';
 import { setTableLayer } from '../../state/updaters';
 import { displayValue, fieldLabel } from '../labels';
