@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     // Browser tests run code in the page (page.evaluate), whose globals Node's types cannot see:
     // browser globals are allowed there, and `window as any` reaches the app's window API.
-    files: ['tests/e2e/**/*.ts', 'tests/perf/**/*.mjs'],
+    files: ['tests/e2e/**/*.ts', 'tests/perf/**/*.mjs', 'tests/perf/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
