@@ -3,10 +3,11 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 // The production page's Content-Security-Policy: no unsafe-eval, no inline script.
+// 'wasm-unsafe-eval' allows compiling WebAssembly only (sql.js, for GeoPackage), not eval.
 // (Only in the build: the dev server's React refresh needs an inline script.)
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https://tile.openstreetmap.org https://*.tianditu.gov.cn",
   "connect-src 'self' blob: data: https: http:",

@@ -27,6 +27,8 @@ export interface AnalysisSettings {
   popAttr?: string;
   /** Line layer used as the walk network (network mode). */
   network?: string;
+  /** Network attribute giving each line's level (bridges, tunnels); absent: layer / bridge / tunnel. */
+  levelAttr?: string;
   /** Only plan projects of these `renewal_type` values (when plan-projects is a facility layer). */
   types?: string[];
   /** The plan target this run answers ('auto' or absent: inferred from the facility layers). */
@@ -60,6 +62,7 @@ export function updateAnalysis<S extends WithAnalysis>(s: S, patch: Partial<Anal
   const next: AnalysisSettings = { ...analysisOf(s), ...patch };
   for (const k of Object.keys(next) as (keyof AnalysisSettings)[]) if (next[k] === undefined) delete next[k];
   if (next.areaFeature !== undefined && patch.area !== undefined && patch.area !== analysisOf(s).area && !('areaFeature' in patch)) delete next.areaFeature;
+  if (next.levelAttr !== undefined && patch.network !== analysisOf(s).network && 'network' in patch && !('levelAttr' in patch)) delete next.levelAttr;
   if (next.popAttr !== undefined && patch.area !== undefined && patch.area !== analysisOf(s).area && !('popAttr' in patch)) delete next.popAttr;
   return { ...s, analysis: next };
 }
@@ -92,7 +95,7 @@ export function checkAnalysisParam(v: unknown): AnalysisParamCheck {
   const o = v as Record<string, unknown>;
   const dropped: string[] = [];
   const out: AnalysisSettings = { ...DEFAULT_ANALYSIS };
-  const known = new Set(['facilities', 'minutes', 'speed', 'detour', 'area', 'areaFeature', 'popAttr', 'network', 'types', 'target', 'cell']);
+  const known = new Set(['facilities', 'minutes', 'speed', 'detour', 'area', 'areaFeature', 'popAttr', 'network', 'levelAttr', 'types', 'target', 'cell']);
   for (const k of Object.keys(o)) if (!known.has(k)) dropped.push(`unknown field ${k.slice(0, 30)}`);
   if ('facilities' in o) {
     const f = o.facilities;
@@ -115,7 +118,7 @@ export function checkAnalysisParam(v: unknown): AnalysisParamCheck {
     if (typeof o.area === 'string' && ID.test(o.area)) out.area = o.area;
     else dropped.push('area');
   }
-  for (const k of ['areaFeature', 'popAttr'] as const) {
+  for (const k of ['areaFeature', 'popAttr', 'levelAttr'] as const) {
     if (!(k in o)) continue;
     if (typeof o[k] === 'string' && PROP.test(o[k] as string)) out[k] = o[k] as string;
     else dropped.push(k);

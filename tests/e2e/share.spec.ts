@@ -4,7 +4,7 @@ import type { Frame, Page } from '@playwright/test';
 import { expect, jumpTo, openMap, test } from './fixtures';
 import { encodeJsonParam } from '../../src/state/url';
 import { validateGeoJSON } from '../../src/io/validate';
-import { parseCsv } from '../../src/io/csv';
+import { parseCsv } from '../../src/io/formats/csv';
 import { metresPerPixel } from '../../src/io/exportImage';
 
 test.afterEach(async ({ consoleErrors }) => {

@@ -112,7 +112,7 @@ export function buildRequest(s: AnalysisSettings, d: RequestData): { spec: Analy
     namesEn,
   };
   const spec: AnalysisRequestSpec = network
-    ? { kind: 'network', params: { network: network.fc, facilities, reachM, area, coverageOptions: options } }
+    ? { kind: 'network', params: { network: network.fc, facilities, reachM, area, coverageOptions: options, ...(s.levelAttr ? { levelAttribute: s.levelAttr } : {}) } }
     : { kind: 'coverage', params: { facilities, radiusM: reachM, area, options } };
   return { spec, meta };
 }
