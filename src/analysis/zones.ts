@@ -49,7 +49,13 @@ export function trueAreaM2(polygons: Position[][][], rings: Float64Array[]): num
       const m = r.length >> 1;
       for (let a = 0, b = m - 1; a < m; b = a++) s += r[2 * b] * r[2 * a + 1] - r[2 * a] * r[2 * b + 1];
       planar += i === 0 ? Math.abs(s) / 2 : -Math.abs(s) / 2;
-      if (i === 0) for (const p of ring) (lon += p[0]), (lat += p[1]), n++;
+      if (i === 0) {
+        for (const p of ring) {
+          lon += p[0];
+          lat += p[1];
+          n++;
+        }
+      }
     });
   }
   return n ? planar / areaScale(lon / n, lat / n) : 0;

@@ -5,7 +5,7 @@
 // 3D positions are fine, null geometry is a warning.
 
 import gjv from 'geojson-validation';
-import { guessProjection } from './crs.ts';
+import { guessProjection } from './crs/crsGuess.ts';
 import { kindOf, makeIssue, preview, type Issue } from './messages.ts';
 import { checkGeometry, GEOMETRY_TYPES, type GeomContext } from './geometryChecks.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageResult } from '../analysis/coverage';
 import type { RunMeta } from '../ui/analysis/request';
-import { DEFAULT_ANALYSIS } from './analysis';
+import { DEFAULT_ANALYSIS } from './analysisSettings';
 import { cancelRun, failRun, finishRun, initialResults, setProgress, startRun } from './analysisResults';
 
 const result = (pct: number, pop: number | null = 1000): CoverageResult => ({

@@ -1,7 +1,7 @@
 // The result of the last run: totals, legend, per-zone table, downloads.
 import type { Lang } from '../../i18n/strings';
 import { pick } from '../../i18n/strings';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 import { targetById } from '../../analysis/targets';
 import { downloadCoverageCsv, downloadCoverageGeoJSON } from './exports';
 import { fill, fmtNum, fmtPct, tr } from './strings';

@@ -4,7 +4,7 @@ import type { CatalogLayer } from '../../catalog/types';
 import { WALK_PRESETS, reachMeters, walkMeters } from '../../analysis/presets';
 import type { CoverageTargetId } from '../../analysis/indicators';
 import { pick, type Lang } from '../../i18n/strings';
-import { COVERAGE_TARGETS, LIMITS, toggleFacilityLayer, updateAnalysis, type AnalysisSettings, type WalkMinutes } from '../../state/analysis';
+import { COVERAGE_TARGETS, LIMITS, toggleFacilityLayer, updateAnalysis, type AnalysisSettings, type WalkMinutes } from '../../state/analysisSettings';
 import { act } from '../../state/store';
 import { targetById } from '../../analysis/targets';
 import { categoryLabel } from '../labels';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../analysis/coverage';
 import { fc, point, rect } from '../../analysis/testgeo';
-import { DEFAULT_ANALYSIS } from '../../state/analysis';
+import { DEFAULT_ANALYSIS } from '../../state/analysisSettings';
 import { buildRequest, filterFacilities, inferTarget, populationOptions, selectArea, type LayerInfo } from './request';
 
 const L = (id: string, zh = id, en = id, geometry: LayerInfo['geometry'] = 'point'): LayerInfo => ({ id, title: { zh, en }, geometry });
