@@ -220,10 +220,11 @@ test('bad analysis settings in the link are dropped with a notice', async ({ pag
 
 test('a running analysis can be cancelled: status cancelled, nothing drawn', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openAnalysis(page);
-  // a dense grid over the central city (≈ 51,000 edges) at 10 m cells makes network mode slow enough to cancel
-  const id = await loadGrid(page, 117.2, 39.12, 160, 60);
+  // a dense grid over the central city (≈ 115,000 edges, noded and snapped in the worker) at 10 m cells
+  // makes network mode slow enough to cancel
+  const id = await loadGrid(page, 117.2, 39.12, 240, 40);
   await page.locator('select[name="network"]').selectOption(id);
   await page.locator('[data-facility="plan-projects"]').check();
   await page.locator('details.an-more > summary').click();
