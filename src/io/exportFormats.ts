@@ -3,7 +3,7 @@
 // CRS (the export menu offers CGCS2000 / 3-degree GK CM 117°E, EPSG:4548).
 // Pure: bytes out; the browser downloads them, the convert CLI writes them.
 
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { strToU8, zipSync } from 'fflate';
 import { esriWkt } from './crs/esriWkt.ts';
 import { crsByEpsg, type CrsDef } from './crs/registry.ts';
@@ -55,18 +55,18 @@ export interface Written {
   fields?: FieldMapping[];
 }
 
-const clean = (features: Feature[]): Feature[] =>
+const clean = (features: Feature<Geometry | null>[]): Feature[] =>
   features.map((f) => ({
     type: 'Feature',
     ...(f.id !== undefined ? { id: f.id } : {}),
     properties: Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k]) => !k.startsWith('__'))),
-    geometry: f.geometry,
+    geometry: f.geometry as Geometry,
   }));
 
 /** A file-system-safe base name (keeps Chinese). */
 export const safeBase = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80) || 'layer';
 
-export async function writeLayer(features: Feature[], format: ExportFormat, opts: WriteOptions): Promise<Written> {
+export async function writeLayer(features: Feature<Geometry | null>[], format: ExportFormat, opts: WriteOptions): Promise<Written> {
   const epsg = format === 'kml' ? 4326 : (opts.epsg ?? 4326);
   const def: CrsDef | undefined = crsByEpsg(epsg);
   if (!def) throw new Error(`EPSG:${epsg} is not a known coordinate system`);
