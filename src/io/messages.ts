@@ -230,7 +230,7 @@ export const MESSAGES: Record<string, Bilingual> = {
     en: 'The .shp of "{name}" has {shp} records but the .dbf has {dbf}; they must match record for record (the files may come from different exports)',
     zh: '“{name}”的 .shp 有 {shp} 条记录，而 .dbf 有 {dbf} 条；两者必须一一对应（文件可能来自不同的导出）',
   },
-  'shp.truncated': { en: 'The .shp is cut off or damaged: {detail}', zh: '.shp 文件不完整或已损坏：{detail}' },
+  'shp.truncated': { en: 'The .shp is cut off or damaged: {detail}', zh: '.shp 文件不完整或已损坏：{detailZh}' },
   'shp.unreadable': { en: 'The .shp could not be read: {detail}', zh: '无法读取 .shp：{detail}' },
   'dbf.truncated': { en: 'The .dbf is cut off: {detail}, the file ends before this record', zh: '.dbf 文件不完整：{detail}，文件在此记录前结束' },
   'dbf.unreadable': { en: 'The .dbf is not a dBASE table ({detail})', zh: '.dbf 不是 dBASE 表（{detail}）' },
