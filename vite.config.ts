@@ -25,13 +25,17 @@ function csp(): Plugin {
   };
 }
 
-export default defineConfig({
+/** `vite build --mode e2e`: the build the browser tests serve, the only one with test hooks (src/testHooks.ts). */
+export const E2E_MODE = 'e2e';
+
+export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react(), csp()],
   build: {
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    outDir: mode === E2E_MODE ? 'dist-e2e' : 'dist',
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },
@@ -41,4 +45,4 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/*.test.ts', 'tests/data/**/*.test.ts'],
     testTimeout: 60000,
   },
-});
+}));

@@ -3,12 +3,18 @@ import { useEffect, useState } from 'react';
 import { pick } from '../../i18n/strings';
 import { imageFileName } from '../../io/exportImage';
 import { act, useStore } from '../../state/store';
-import { allLayers, pushNotice } from '../../state/updaters';
-import { defaultExportLayer, downloadBriefingImage, EXPORT_CRS, exportLayer, filteredFeatures, printSnapshot, WGS84_ONLY, type DataFormat, type ExportEpsg, type MapSnapshot } from './exportActions';
+import { allLayers } from '../../state/appState';
+import { pushNotice } from '../../state/updaters';
+import {
+  currentShareUrl, defaultExportLayer, downloadBriefingImage, EXPORT_CRS, exportLayer, filteredFeatures, printSnapshot, WGS84_ONLY,
+  type DataFormat, type ExportEpsg, type MapSnapshot,
+} from './exportActions';
+import { useHashOf } from './linkContext';
 import { st, stText } from './strings';
 
 export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const lang = useStore((s) => s.lang);
+  const hashOf = useHashOf();
   const catalog = useStore((s) => s.catalog);
   const userLayers = useStore((s) => s.userLayers);
   const visible = useStore((s) => s.visible);
@@ -51,7 +57,7 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const data = (format: DataFormat) => () =>
     run(format, async () => {
       if (!layerId) throw new Error(st('noLayer', lang));
-      const r = await exportLayer(layerId, format, epsg);
+      const r = await exportLayer(layerId, format, currentShareUrl(hashOf), epsg);
       return st('exported', lang, { count: r.count, file: r.file });
     });
 
