@@ -229,8 +229,23 @@ test('a running analysis can be cancelled: status cancelled, nothing drawn', asy
   await page.locator('[data-facility="plan-projects"]').check();
   await page.locator('details.an-more > summary').click();
   await page.locator('select[name="cell"]').selectOption('10');
-  await page.locator('[data-action="run"]').click();
-  await page.locator('[data-action="cancel"]').click();
+  // Cancel as soon as the Cancel button appears (the DOM change that starts the run), so the
+  // run cannot have finished first however fast the machine is.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const found = () => document.querySelector<HTMLButtonElement>('[data-action="cancel"]');
+        const obs = new MutationObserver(() => {
+          const b = found();
+          if (!b) return;
+          obs.disconnect();
+          b.click();
+          resolve();
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        document.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+      }),
+  );
   await expect(page.locator('.an-run[data-status="cancelled"]')).toBeVisible();
   await expect(page.locator('.an-cancelled')).toBeVisible();
   await waitIdle(page);
