@@ -53,13 +53,34 @@ function fieldLabels(f: LayerFilter): Record<string, LocalText> {
   return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
 }
 
-export type DataFormat = 'geojson' | CsvGeometryMode;
+/** Formats for planners' GIS and CAD tools (issue 8), written by src/io/exportFormats.ts. */
+export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
+export type DataFormat = 'geojson' | CsvGeometryMode | GisFormat;
+/** Export CRS choices: WGS84, or CGCS2000 / 3-degree GK CM 117°E for CAD and ArcGIS users. */
+export const EXPORT_CRS = [4326, 4548] as const;
+export type ExportEpsg = (typeof EXPORT_CRS)[number];
+/** Formats that are always WGS84 longitude/latitude. */
+export const WGS84_ONLY: DataFormat[] = ['geojson', 'lonlat', 'wkt', 'kml'];
 
 /** Exports the filtered features of a layer; resolves to the count and file name. */
-export async function exportLayer(layerId: string, format: DataFormat, link: string): Promise<{ count: number; file: string }> {
+export async function exportLayer(layerId: string, format: DataFormat, link: string, epsg: ExportEpsg = 4326): Promise<{ count: number; file: string }> {
   const { layer, features, filter } = await filteredFeatures(layerId);
   const now = new Date();
   const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
+  if (format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb') {
+    // Loaded on demand: the writers (and sql.js for GeoPackage) stay out of the start-up bundle.
+    const [{ writeLayer }, { default: sqlWasmUrl }] = await Promise.all([import('../../io/exportFormats'), import('sql.js/dist/sql-wasm-browser.wasm?url')]);
+    const crsPart = format !== 'kml' && epsg !== 4326 ? `-EPSG${epsg}` : '';
+    const w = await writeLayer(features, format, {
+      name: `${base}${crsPart}`,
+      epsg: format === 'kml' ? 4326 : epsg,
+      sqlWasmUrl,
+      meta: { layer: layer.id, title: layer.title, source: layer.source, filter, generated: now.toISOString(), app: APP_NAME, url: link, description: `${layer.title.zh} / ${layer.title.en}` },
+    });
+    const file = `${base}${crsPart}${w.ext}`;
+    downloadBlob(file, new Blob([w.bytes as Uint8Array<ArrayBuffer>], { type: w.mime }));
+    return { count: features.length, file };
+  }
   if (format === 'geojson') {
     const text = exportGeoJSON(features, {
       layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
