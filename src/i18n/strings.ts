@@ -40,6 +40,18 @@ export const STRINGS = {
   tabFilters: { zh: '筛选', en: 'Filter' },
   tabAnalysis: { zh: '分析', en: 'Analysis' },
   tabData: { zh: '数据', en: 'Data' },
+  // a loaded layer: completeness and field mapping
+  fieldsTitle: { zh: '字段与完整性', en: 'Fields and completeness' },
+  declareComplete: { zh: '此图层是完整名录（可据此判断规划目标是否达标）', en: 'This layer is a complete list (plan targets may be judged from it)' },
+  declaredComplete: { zh: '已声明完整', en: 'declared complete' },
+  declareCompleteHint: {
+    zh: '未声明完整的图层只给出测得值，标为“数据不全”，不判为未达标。',
+    en: 'A layer not declared complete gives a measured value marked “incomplete data”, never “not met”.',
+  },
+  roleBeds: { zh: '床位数（医疗）', en: 'Beds (medical)' },
+  rolePlaces: { zh: '托位数（托育）', en: 'Places (childcare)' },
+  roleArea: { zh: '体育场地面积（平方米）', en: 'Sports ground area (m²)' },
+  rolePopulation: { zh: '人口', en: 'Population' },
 } satisfies Record<string, LocalText>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -95,6 +95,7 @@ export function finishRun(s: ResultsState, runId: number, f: Finished): ResultsS
       areaLabel: f.meta.areaLabel,
       minutes: f.meta.minutes,
       mode: f.meta.mode,
+      completeness: f.meta.completeness,
     };
   }
   return {

@@ -6,8 +6,8 @@ import type { Lang } from '../i18n/strings';
 import type { BasemapId } from './url';
 import type { AppState, UserLayer } from './updaters';
 
-/** Colours for loaded layers, distinct from the shipped layers' palette. */
-export const USER_COLORS = ['#1f77b4', '#d62790', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#8c564b', '#bcbd22'];
+/** Colours for loaded layers: hues no shipped layer or coverage class uses (checked in src/lib/colour.test.ts). */
+export const USER_COLORS = ['#e6007e', '#6a00f4', '#b5e61d', '#00e6a8', '#0033cc', '#1b1b1b', '#00ffff', '#ff4fd8'];
 
 const KIND_NAMES: Record<GeometryKind, LocalText> = {
   polygon: { zh: '面', en: 'polygons' },
