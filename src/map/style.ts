@@ -2,6 +2,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { CatalogLayer, LayerStyle } from '../catalog/types';
 import type { Lang } from '../i18n/strings';
+import { accuracyHaloLayer } from './accuracyHalo';
 
 export const FONT = ['Noto Sans Regular'];
 const HALO = 'rgba(255,255,255,0.92)';
@@ -101,6 +102,7 @@ export function buildLayerSpecs(
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
+    if (geometry === 'point') out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
     out.push(point);
   }
   if (style.label !== false) {
