@@ -52,6 +52,18 @@ export const STRINGS = {
   rolePlaces: { zh: '托位数（托育）', en: 'Places (childcare)' },
   roleArea: { zh: '体育场地面积（平方米）', en: 'Sports ground area (m²)' },
   rolePopulation: { zh: '人口', en: 'Population' },
+  // custom basemap
+  customBasemap: { zh: '自定义底图', en: 'Custom basemap' },
+  customBasemapAdd: { zh: '添加自定义底图…', en: 'Add your own basemap…' },
+  customBasemapName: { zh: '名称', en: 'Name' },
+  customBasemapUrl: { zh: '地址（瓦片、样式或 PMTiles）', en: 'Address (tiles, style or PMTiles)' },
+  customBasemapHint: {
+    zh: '栅格瓦片地址含 {z}/{x}/{y}；样式地址以 .json 结尾；PMTiles 文件以 .pmtiles 结尾。只保存在本机浏览器中，不写入链接。',
+    en: 'Raster tiles contain {z}/{x}/{y}; a style ends in .json; a PMTiles archive in .pmtiles. Kept in this browser only, never in the link.',
+  },
+  customBasemapSave: { zh: '保存并使用', en: 'Save and use' },
+  customBasemapRemove: { zh: '删除自定义底图', en: 'Remove it' },
+  pmtilesUnreadable: { zh: '无法读取该 PMTiles 文件（地址有误或服务器不支持 Range 请求）', en: 'The PMTiles archive cannot be read (wrong address, or the server does not answer range requests)' },
 } satisfies Record<string, LocalText>;
 
 export type StringKey = keyof typeof STRINGS;
