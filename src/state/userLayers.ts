@@ -2,6 +2,7 @@
 // one UserLayer per geometry kind (see src/io/splitKinds.ts); visibility lives in
 // AppState.visible like every other layer.
 import type { GeometryKind, LocalText } from '../catalog/types';
+import { nameField } from '../lib/featureName';
 import type { Lang } from '../i18n/strings';
 import type { BasemapId } from './url';
 import type { AppState, UserLayer } from './updaters';
@@ -51,7 +52,8 @@ export function cleanTitle(s: string): string {
 export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
   const k = KIND_NAMES[n.kind];
   const title = n.splitKind ? { zh: `${n.name}（${k.zh}）`, en: `${n.name} (${k.en})` } : { zh: n.name, en: n.name };
-  const hasName = n.fields.includes('name');
+  const nameCol = nameField(n.fields);
+  const hasName = nameCol !== undefined;
   return {
     id: n.id,
     file: n.fileName,
@@ -68,10 +70,10 @@ export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
       fillOpacity: 0.35,
       lineWidth: n.kind === 'line' ? 2 : 1.2,
       radius: 5,
-      label: hasName ? 'name' : false,
+      label: hasName ? nameCol : false,
       labelMinZoom: 13,
     },
-    fields: hasName ? ['name', ...n.fields.filter((f) => f !== 'name').slice(0, 7)] : n.fields.slice(0, 8),
+    fields: hasName ? [nameCol, ...n.fields.filter((f) => f !== nameCol).slice(0, 7)] : n.fields.slice(0, 8),
     feature_count: n.featureCount,
     bbox: n.bbox ?? FALLBACK_BBOX,
     dataUrl,
