@@ -52,6 +52,11 @@ export const STRINGS = {
   rolePlaces: { zh: '托位数（托育）', en: 'Places (childcare)' },
   roleArea: { zh: '体育场地面积（平方米）', en: 'Sports ground area (m²)' },
   rolePopulation: { zh: '人口', en: 'Population' },
+  // keyboard
+  sidebar: { zh: '面板', en: 'Panels' },
+  skipLinks: { zh: '跳转链接', en: 'Skip links' },
+  skipToSearch: { zh: '跳到地点搜索', en: 'Skip to place search' },
+  skipToPanels: { zh: '跳到图层与分析面板', en: 'Skip to the layer and analysis panels' },
   // custom basemap
   customBasemap: { zh: '自定义底图', en: 'Custom basemap' },
   customBasemapAdd: { zh: '添加自定义底图…', en: 'Add your own basemap…' },
