@@ -49,8 +49,10 @@ export function MapView() {
     return mapStyleFor(basemap, BASE, key, lang, custom);
   }, [basemap, key, lang, custom]);
   useBasemapFallback();
-  // Map controls' tooltips follow the language (MapLibre reads them when a control is made).
-  useEffect(() => {
+  // Map controls' tooltips follow the language: MapLibre reads them when a control is made, and the
+  // controls below are remade on a language change, so the table is switched during render, before
+  // their effects run (idempotent).
+  useMemo(() => {
     const map = ref.current?.getMap();
     if (map) map._locale = { ...map._locale, ...mapLocale(lang) };
   }, [lang]);

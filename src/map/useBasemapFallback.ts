@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { Map as MLMap } from 'maplibre-gl';
 import type { LocalText } from '../catalog/types';
+import { useCustomBasemap } from '../state/customBasemap';
 import { act, useStore } from '../state/store';
 import { pushNotice, setBasemap } from '../state/updaters';
 import type { BasemapId } from '../state/url';
@@ -37,7 +38,8 @@ export function useBasemapFallback(): void {
     let live = true;
     let loaded = 0;
     let told = false;
-    const name = NAMES[basemap];
+    const own = basemap === 'custom' ? useCustomBasemap.getState().custom?.name : undefined;
+    const name = own ? { zh: own, en: own } : NAMES[basemap];
     const tell = (code: string, zh: string, en: string) => {
       if (told || !live) return;
       told = true;
