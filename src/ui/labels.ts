@@ -92,6 +92,16 @@ export function categoryLabel(property: string, value: string, lang: Lang): stri
   return v ? v[lang === 'zh' ? 0 : 1] : value;
 }
 
+/** In the filters, the attribute `district` is named apart from the spatial district filter. */
+const FILTER_KEYS: Record<string, [string, string]> = {
+  district: ['所在区（属性值）', 'District (attribute value)'],
+};
+
+export function filterFieldLabel(key: string, lang: Lang): string {
+  const k = FILTER_KEYS[key];
+  return k ? k[lang === 'zh' ? 0 : 1] : fieldLabel(key, lang);
+}
+
 export function fieldLabel(key: string, lang: Lang): string {
   const k = KEYS[key];
   return k ? k[lang === 'zh' ? 0 : 1] : key;

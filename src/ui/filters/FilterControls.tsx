@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/strings';
 import { startDrawing, stopDrawing, useDraw, type DrawMode } from '../../map/overlays/DrawTool';
 import { updateFilterFor } from '../../state/filters';
 import { act } from '../../state/store';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, fieldLabel, filterFieldLabel } from '../labels';
 import { useDebounced } from './hooks';
 import { num, tf } from './strings';
 
@@ -42,7 +42,7 @@ export function CategoryField({ layerId, filter, lang, stats }: Props & { stats:
   const hidden = stats.distinct - stats.values.length;
   return (
     <fieldset className="ffield fcat" data-field={stats.name}>
-      <legend className="ffield-label">{fieldLabel(stats.name, lang)}</legend>
+      <legend className="ffield-label">{filterFieldLabel(stats.name, lang)}</legend>
       {stats.values.map((v) => (
         <label key={v.value} className="fcheck">
           <input type="checkbox" value={v.value} checked={chosen.includes(v.value)} onChange={() => edit(layerId, (f) => toggleCategoryValue(f, stats.name, v.value))} />

@@ -17,7 +17,7 @@ import { DISTRICTS_LAYER, keptFeatures } from '../../state/filterResults';
 import { useStore } from '../../state/store';
 import { allLayers, toUrlState, type AppState } from '../../state/updaters';
 import { encodeHash } from '../../state/url';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, filterFieldLabel } from '../labels';
 import { st } from './strings';
 
 export const APP_NAME = `Tianjin Renewal Map ${version}`;
@@ -49,8 +49,11 @@ export async function filteredFeatures(layerId: string): Promise<{ layer: Catalo
 
 function fieldLabels(f: LayerFilter): Record<string, LocalText> {
   const keys = [...Object.keys(f.categories ?? {}), ...Object.keys(f.ranges ?? {})];
-  return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
+  return Object.fromEntries(keys.map((k) => [k, { zh: filterFieldLabel(k, 'zh'), en: filterFieldLabel(k, 'en') }]));
 }
+
+/** Coded category values by their labels in both languages (exported filter text). */
+const valueLabel = (p: string, v: string): LocalText => ({ zh: categoryLabel(p, v, 'zh'), en: categoryLabel(p, v, 'en') });
 
 export type DataFormat = 'geojson' | CsvGeometryMode;
 
@@ -62,7 +65,7 @@ export async function exportLayer(layerId: string, format: DataFormat): Promise<
   if (format === 'geojson') {
     const text = exportGeoJSON(features, {
       layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: currentShareUrl(),
+      fieldLabels: fieldLabels(filter), valueLabel, generated: now, app: APP_NAME, url: currentShareUrl(),
     });
     const file = `${base}.geojson`;
     downloadText(file, text, 'application/geo+json');
