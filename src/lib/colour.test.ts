@@ -23,6 +23,13 @@ describe('colour difference', () => {
     expect(close).toEqual([]);
   });
 
+  it('keeps the historic blocks’ dots apart from every project category (文旅融合 included)', () => {
+    const layers = JSON.parse(readFileSync('seeds/layers.json', 'utf8')).layers as { id: string; style: { color: string; categories?: { values: Record<string, string> } } }[];
+    const blocks = layers.find((l) => l.id === 'historic-blocks')!.style.color;
+    const cats = Object.values(layers.find((l) => l.id === 'plan-projects')!.style.categories!.values);
+    for (const c of cats) expect(deltaE(blocks, c), c).toBeGreaterThan(APART);
+  });
+
   it('keeps loaded layers apart from each other', () => {
     for (const a of USER_COLORS) for (const b of USER_COLORS) if (a !== b) expect(deltaE(a, b), `${a} ${b}`).toBeGreaterThan(20);
   });

@@ -107,8 +107,11 @@ export function buildLayerSpecs(
   }
   if (style.label !== false) {
     const isLine = geometry === 'line';
+    // A place another layer already labels (build: `__label_dup`) is not labelled twice.
+    const once: ExpressionSpecification = ['!', ['has', '__label_dup']];
     out.push({
-      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: style.labelMinZoom ?? 11, ...filt,
+      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: style.labelMinZoom ?? 11,
+      filter: rs.filter ? ['all', rs.filter, once] : once,
       layout: {
         visibility,
         'text-field': labelField(style, rs.lang),
