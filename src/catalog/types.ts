@@ -67,6 +67,12 @@ export interface CatalogLayer {
   fieldMap?: Partial<Record<FieldRole, string>>;
 }
 
+/** A layer the user loaded: a catalog entry whose data lives in the browser. */
+export interface UserLayer extends CatalogLayer {
+  /** blob: URL MapLibre loads the data from. */
+  dataUrl: string;
+}
+
 export interface Catalog {
   version: number;
   generated: string;

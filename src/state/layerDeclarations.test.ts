@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declareComplete, initFieldMap, mapField } from './layerDeclarations';
-import type { AppState, UserLayer } from './updaters';
+import type { AppState, UserLayer } from './appState';
 
 const layer = { id: 'u-1', title: { zh: 'a', en: 'a' }, style: { color: '#e6007e' } } as unknown as UserLayer;
 const state = { userLayers: [layer] } as unknown as AppState;

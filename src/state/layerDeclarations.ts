@@ -2,7 +2,7 @@
 // complete (so the plan targets may draw a verdict from it) and which column holds
 // beds, places, area or population. Both are saved with the layer.
 import type { Completeness, FieldRole } from '../catalog/types';
-import type { AppState, UserLayer } from './updaters';
+import type { AppState, UserLayer } from './appState';
 
 export const DECLARED_COMPLETE: Completeness = {
   complete: true,

@@ -3,9 +3,8 @@
 // AppState.visible like every other layer.
 import type { GeometryKind, LocalText } from '../catalog/types';
 import { nameField } from '../lib/featureName';
-import type { Lang } from '../i18n/strings';
-import type { BasemapId } from './url';
-import type { AppState, UserLayer } from './updaters';
+import type { AppSettings } from '../io/persist';
+import type { AppState, UserLayer } from './appState';
 
 /** Colours for loaded layers: hues no shipped layer or coverage class uses (checked in src/lib/colour.test.ts). */
 export const USER_COLORS = ['#e6007e', '#6a00f4', '#b5e61d', '#00e6a8', '#0033cc', '#1b1b1b', '#00ffff', '#ff4fd8'];
@@ -150,14 +149,7 @@ export function restyleUserLayer(s: AppState, id: string, color: string): AppSta
   return update(s, id, (l) => (l.style.color === c ? l : { ...l, style: { ...l.style, color: c } }));
 }
 
-/** Settings kept across reloads (the URL, when it says otherwise, wins). */
-export interface AppSettings {
-  lang?: Lang;
-  basemap?: BasemapId;
-  opacity?: Record<string, number>;
-  /** Datum chosen for the next load (kept by the data panel). */
-  importCrs?: 'WGS84' | 'GCJ02' | 'BD09';
-}
+export type { AppSettings };
 
 export function settingsOf(s: AppState): AppSettings {
   return { lang: s.lang, basemap: s.basemap, opacity: s.opacity };

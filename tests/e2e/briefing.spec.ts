@@ -206,3 +206,36 @@ test('map controls and attribution follow the language', async ({ page }) => {
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Basemap');
   await expect(page.locator('.maplibregl-ctrl-attrib')).not.toContainText('底图');
 });
+
+test('polish: one 水上公园 label, counts follow other filters, district filters named apart, no raw field names', async ({ page }) => {
+  const f = { 'plan-projects': { categories: { district: ['和平区'] } } };
+  await openMap(page, '/#map=14/39.0887/117.1607&layers=districts,parks,shelters,plan-projects&v=1');
+  const labels: string[] = await page.evaluate(() => {
+    const map = (window as any).renewalMap.getMap();
+    const ids = ['parks:label', 'shelters:label', 'plan-projects:label'].filter((id) => map.getLayer(id));
+    return map.queryRenderedFeatures({ layers: ids }).map((x: any) => x.properties.name);
+  });
+  expect(labels.filter((n) => n === '水上公园')).toHaveLength(1);
+
+  // Attribute filter 所在区 = 和平区: the renewal-type counts add up to what it keeps.
+  await page.evaluate((flt) => (window as any).renewalMap.setFilter('plan-projects', flt), f['plan-projects']);
+  await page.locator('[data-panel="filters"]').click();
+  await expect.poll(() => page.evaluate(() => (window as any).renewalMap.filterResult('plan-projects')?.pending)).toBe(false);
+  const kept: number = await page.evaluate(() => (window as any).renewalMap.filterResult('plan-projects').count);
+  const counts = await page.locator('.fcat[data-field="renewal_type"] .count').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(kept);
+  expect(kept).toBeLessThan(121);
+  // The two district filters read apart.
+  await expect(page.locator('.fdistricts legend')).toHaveText('位于区界范围内（空间）');
+  await expect(page.locator('.fcat[data-field="district"] legend')).toHaveText('所在区（属性值）');
+
+  // A card shows labels, not raw field names.
+  await page.evaluate(() => (window as any).renewalMap.setFilter('plan-projects', {}));
+  const worded: string = await page.evaluate(async () => (await (await fetch('geo/plan-projects.geojson')).json()).features.find((x: any) => x.properties.plan_wording).properties.name);
+  await page.locator('#psearch').fill(worded);
+  await page.locator('.psearch-hit[data-layer="plan-projects"]').first().click();
+  await expect(page.locator('.feature-card')).toBeVisible();
+  await expect(page.locator('.feature-card')).toContainText('规划原文');
+  const heads = await page.locator('.feature-card th').allInnerTexts();
+  for (const raw of ['plan_wording', 'ring_length_km', 'district_note', 'chapter']) expect(heads).not.toContain(raw);
+});

@@ -7,7 +7,7 @@ import { applyFieldMap } from '../../analysis/fieldRoles';
 import { computeIndicators, type IndicatorInputs, type IndicatorResult } from '../../analysis/indicators';
 import type { CatalogLayer } from '../../catalog/types';
 import { pick, type Lang } from '../../i18n/strings';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 import { useAllLayers, useLayersFC } from './hooks';
 import { fmtNum, tr } from './strings';
 

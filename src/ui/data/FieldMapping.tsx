@@ -8,7 +8,7 @@ import { useLayerData } from '../../data/hooks';
 import { t, type Lang } from '../../i18n/strings';
 import { act } from '../../state/store';
 import { declareComplete, initFieldMap, mapField } from '../../state/layerDeclarations';
-import type { UserLayer } from '../../state/updaters';
+import type { UserLayer } from '../../state/appState';
 
 const ROLE_KEY: Record<FieldRole, 'roleBeds' | 'rolePlaces' | 'roleArea' | 'rolePopulation'> = {
   beds: 'roleBeds',

@@ -4,8 +4,7 @@ import { t } from '../../i18n/strings';
 import { parseOrigins } from '../../embed/messages';
 import { embedUrl, iframeSnippet } from '../../embed/snippet';
 import { useStore } from '../../state/store';
-import { toUrlState } from '../../state/updaters';
-import { encodeHash } from '../../state/url';
+import { useHashOf } from './linkContext';
 import { copyText } from './clipboard';
 import { withDataParam } from './localLayers';
 import { LocalLayersNote, type DataChoice } from './LocalLayersNote';
@@ -14,6 +13,7 @@ import { st } from './strings';
 export function EmbedDialog() {
   const lang = useStore((s) => s.lang);
   const state = useStore((s) => s);
+  const hashOf = useHashOf();
   const [width, setWidth] = useState('800');
   const [height, setHeight] = useState('500');
   const [originsText, setOriginsText] = useState('');
@@ -21,7 +21,7 @@ export function EmbedDialog() {
   const box = useRef<HTMLTextAreaElement>(null);
   const { origins, rejected } = parseOrigins(originsText);
   const [data, setData] = useState<DataChoice | null>(null);
-  const plain = embedUrl(location.href, encodeHash(toUrlState(state)), origins);
+  const plain = embedUrl(location.href, hashOf(state), origins);
   const src = data ? withDataParam(plain, data.url, data.layerId) : plain;
   const snippet = iframeSnippet({ src, width, height, title: t('appTitle', lang) });
 

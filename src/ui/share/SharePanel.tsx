@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { copyText } from './clipboard';
 import { currentShareUrl } from './exportActions';
+import { useHashOf } from './linkContext';
 import { withDataParam } from './localLayers';
 import { LocalLayersNote, type DataChoice } from './LocalLayersNote';
 import { st } from './strings';
@@ -12,7 +13,7 @@ export function SharePanel() {
   // Re-render on any state change so the link is always the current one.
   useStore((s) => s);
   const [data, setData] = useState<DataChoice | null>(null);
-  const base = currentShareUrl();
+  const base = currentShareUrl(useHashOf());
   const url = data ? withDataParam(base, data.url, data.layerId) : base;
   const box = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
