@@ -27,6 +27,7 @@ async function download(page: Page, which: string): Promise<{ name: string; byte
 const pngSize = (b: Buffer) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
 
 test('PNG at 300 dpi A4 landscape is 3508 × 2480 px and says 300 dpi', async ({ page }) => {
+  test.setTimeout(180_000); // three images, one of 8.7 megapixels drawn by the software renderer
   await openMap(page, '/' + VIEW);
   const before = await page.evaluate(() => {
     const m = (window as any).renewalMap.getMap();
