@@ -23,7 +23,7 @@ function isCustom(x: unknown): x is CustomBasemap {
 
 /** Reads the saved basemap once (call at start-up). */
 export function loadCustomBasemap(storage: Pick<Storage, 'getItem'> = localStorage): CustomBasemap | null {
-  let custom: CustomBasemap | null = null;
+  let custom: CustomBasemap | null;
   try {
     const raw = JSON.parse(storage.getItem(CUSTOM_BASEMAP_KEY) ?? 'null') as unknown;
     custom = isCustom(raw) ? raw : null;
