@@ -62,7 +62,7 @@ export function classBreaks(values: Float64Array | number[], method: ClassMethod
     case 'jenks': {
       const distinct = uniqSorted(arr()).length;
       const kk = Math.min(k, distinct);
-      if (method === 'jenks' && n <= JENKS_MAX) b = jenks(arr(), kk);
+      if (method === 'jenks' && n <= JENKS_MAX) b = jenks(arr(), kk) ?? [min, max];
       else b = [...ckmeans(arr(), kk).map((c) => c[0]), max];
       break;
     }
