@@ -1,5 +1,6 @@
 // Embed mode (`?embed=1`): the map alone, driven by its host page through postMessage.
 // Pure updaters first; `startEmbed()` (called once from App.tsx) does the wiring.
+import { setThematic } from './thematic';
 import { featureClickMessage, parseOrigins, readyMessage, type HostCommand } from '../embed/messages';
 import { startEmbedHost, type EmbedHost } from '../embed/host';
 import type { FilterState } from '../lib/filterModel';
@@ -61,6 +62,12 @@ function applyCommand(cmd: HostCommand): void {
     case 'renewal-map:set-filters':
       act(replaceFilters, cmd.filters);
       break;
+    case 'renewal-map:set-style': {
+      const known = allLayers(useStore.getState()).some((l) => l.id === cmd.layerId);
+      if (known) act(setThematic, cmd.layerId, cmd.style);
+      else console.warn(`[renewal-map] set-style: unknown layer id ignored: ${cmd.layerId}`);
+      break;
+    }
   }
 }
 

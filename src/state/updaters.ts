@@ -42,6 +42,8 @@ export interface AppState {
   tableLayer: string | null;
   /** `?embed=1`: the map alone. */
   embed: boolean;
+  /** Thematic styles by layer id (issue 9), shareable (`th=`); shape in state/thematic.ts. */
+  thematic: Record<string, import('./thematic').ThematicStyle>;
 }
 
 /** The whole municipality, framed for a 1280×800 window. */
@@ -64,6 +66,7 @@ export function initialState(): AppState {
     panel: 'layers',
     tableLayer: null,
     embed: false,
+    thematic: {},
   };
 }
 
@@ -99,6 +102,7 @@ export function applyUrl(s: AppState, u: UrlState, notices: Notice[]): AppState 
     opacity: u.opacity ? { ...s.opacity, ...u.opacity } : s.opacity,
     filters: (u.filters as FilterState | undefined) ?? s.filters,
     analysis: (u.analysis as AppState['analysis']) ?? s.analysis,
+    thematic: (u.thematic as AppState['thematic'] | undefined) ?? s.thematic,
     notices: [...s.notices, ...notices],
   };
 }
@@ -112,6 +116,7 @@ export function toUrlState(s: AppState): UrlState {
     opacity: s.opacity,
     filters: Object.keys(s.filters).length ? s.filters : undefined,
     analysis: s.analysis,
+    thematic: Object.keys(s.thematic ?? {}).length ? s.thematic : undefined,
   };
 }
 

@@ -26,6 +26,8 @@ export interface UrlState {
   /** Opaque JSON parts owned by other modules (filters, analysis), validated by them. */
   filters?: unknown;
   analysis?: unknown;
+  /** Thematic styles by layer (`th=`), checked by state/thematic.ts `checkThematic`. */
+  thematic?: unknown;
 }
 
 export interface Notice {
@@ -75,6 +77,7 @@ export function encodeHash(s: UrlState): string {
   if (op.length) parts.push(`op=${op.map(([k, v]) => `${encodeURIComponent(k)}:${round(v, 2)}`).join(',')}`);
   if (s.filters !== undefined) parts.push(`f=${encodeJsonParam(s.filters)}`);
   if (s.analysis !== undefined) parts.push(`an=${encodeJsonParam(s.analysis)}`);
+  if (s.thematic !== undefined) parts.push(`th=${encodeJsonParam(s.thematic)}`);
   return '#' + parts.join('&');
 }
 
@@ -105,6 +108,8 @@ export interface DecodeOptions {
   knownLayers?: ReadonlySet<string>;
   validateFilters?: (v: unknown) => { value?: unknown; error?: LocalText };
   validateAnalysis?: (v: unknown) => { value?: unknown; error?: LocalText };
+  /** Checks `th=`: keeps what is valid, with a notice for each value dropped. */
+  checkThematic?: (v: unknown, known?: ReadonlySet<string>) => { value: unknown; notices: Notice[] };
 }
 
 function decodeJsonParam(
@@ -189,6 +194,15 @@ export function decodeHash(hash: string, opts: DecodeOptions = {}): DecodeResult
   if (f !== undefined) state.filters = decodeJsonParam('f', f, opts.validateFilters, notices);
   const an = params.get('an');
   if (an !== undefined) state.analysis = decodeJsonParam('an', an, opts.validateAnalysis, notices);
+  const th = params.get('th');
+  if (th !== undefined) {
+    const raw = decodeJsonParam('th', th, undefined, notices);
+    if (raw !== undefined && opts.checkThematic) {
+      const r = opts.checkThematic(raw, opts.knownLayers);
+      notices.push(...r.notices);
+      if (r.value !== null) state.thematic = r.value;
+    } else if (raw !== undefined) state.thematic = raw;
+  }
   return { state, notices };
 }
 

@@ -2,6 +2,7 @@
 import { getMap } from '../map/mapHandle';
 import { act, useStore } from './store';
 import { applyUrl, toUrlState, type AppState } from './updaters';
+import { checkThematic } from './thematic';
 import { decodeHash, encodeHash, type DecodeOptions, type UrlState } from './url';
 
 const validators: Omit<DecodeOptions, 'knownLayers'> = {};
@@ -13,7 +14,7 @@ export function registerUrlValidator(part: 'f' | 'an', fn: NonNullable<DecodeOpt
 }
 
 export function readUrl(known?: ReadonlySet<string>): UrlState {
-  const { state, notices } = decodeHash(location.hash, { ...validators, knownLayers: known });
+  const { state, notices } = decodeHash(location.hash, { ...validators, checkThematic, knownLayers: known });
   act(applyUrl, state, notices);
   return state;
 }
