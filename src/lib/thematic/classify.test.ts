@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ckmeans, equalIntervalBreaks, jenks, quantileSorted } from 'simple-statistics';
+import { ckmeans, equalIntervalBreaks, jenks, mean, quantileSorted, standardDeviation } from 'simple-statistics';
 import { classBreaks, classOf, targetBreaks, targetClassNames } from './classify';
 
 const V = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -44,10 +44,30 @@ describe('classBreaks agrees with simple-statistics', () => {
   it('quantile', () => {
     expect(classBreaks(data, 'quantile', { classes: 4 })).toEqual([sorted[0], quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.5), quantileSorted(sorted, 0.75), sorted.at(-1)]);
   });
-  it('equal interval', () => expect(classBreaks(data, 'equal', { classes: 6 })).toEqual(equalIntervalBreaks(data, 6)));
+  it('equal interval', () => {
+    const got = classBreaks(data, 'equal', { classes: 6 });
+    equalIntervalBreaks(data, 6).forEach((b, i) => expect(got[i]).toBeCloseTo(b, 9));
+  });
+  it('standard deviation around simple-statistics mean and sd', () => {
+    const m = mean(data);
+    const sd = standardDeviation(data);
+    const got = classBreaks(data, 'stddev', { classes: 4 });
+    expect(got.slice(1, -1).map((x) => Number(x.toFixed(6)))).toEqual([m - sd, m, m + sd].filter((x) => x > sorted[0] && x < sorted.at(-1)!).map((x) => Number(x.toFixed(6))));
+  });
   it('jenks', () => expect(classBreaks(data, 'jenks', { classes: 5 })).toEqual(jenks(data, 5)));
   it('natural = ckmeans cluster starts', () => {
     expect(classBreaks(data, 'natural', { classes: 5 })).toEqual([...ckmeans(data, 5).map((c) => c[0]), sorted.at(-1)]);
+  });
+});
+
+describe('natural breaks over many values', () => {
+  it('the order-statistics sample gives breaks within 1% of the range of the full ckmeans', () => {
+    const data = Array.from({ length: 30000 }, (_, i) => (i % 4) * 100 + Math.abs(Math.sin(i)) ** 3 * 60 + (i % 7));
+    const full = [...ckmeans(data, 4).map((c) => c[0]), Math.max(...data)];
+    const got = classBreaks(data, 'natural', { classes: 4 });
+    const range = full.at(-1)! - full[0];
+    expect(got.length).toBe(full.length);
+    got.forEach((b, i) => expect(Math.abs(b - full[i])).toBeLessThan(range / 100));
   });
 });
 

@@ -2,7 +2,7 @@
 // Breaks are k+1 ascending bounds [b0 … bk]; class i holds b_i ≤ v < b_{i+1}, the last class
 // also holds v = bk, values below b0 go to class 0 and above bk to class k−1 (as MapLibre's
 // `step` does). Natural breaks come from simple-statistics (ckmeans; jenks on request).
-import { ckmeans, equalIntervalBreaks, jenks, mean, quantileSorted, standardDeviation } from 'simple-statistics';
+import { ckmeans, jenks, quantileSorted } from 'simple-statistics';
 
 export type ClassMethod = 'quantile' | 'equal' | 'natural' | 'jenks' | 'stddev' | 'manual' | 'target';
 export const CLASS_METHODS: ClassMethod[] = ['quantile', 'equal', 'natural', 'jenks', 'stddev', 'manual', 'target'];
@@ -27,6 +27,16 @@ export interface ClassOptions {
 
 /** jenks is O(k·n²): above this many values, natural breaks use ckmeans. */
 export const JENKS_MAX = 3000;
+/** Above this many values, natural breaks run on this many evenly spaced order statistics. */
+export const NATURAL_SAMPLE = 10000;
+
+/** `m` evenly spaced order statistics of sorted `s` (its min and max included). */
+export function orderSample(s: Float64Array, m: number): number[] {
+  if (s.length <= m) return Array.from(s);
+  const out = new Array<number>(m);
+  for (let i = 0; i < m; i++) out[i] = s[Math.round((i * (s.length - 1)) / (m - 1))];
+  return out;
+}
 
 const uniqSorted = (a: number[]) => a.filter((x, i) => i === 0 || x > a[i - 1]);
 
@@ -46,7 +56,8 @@ export function classBreaks(values: Float64Array | number[], method: ClassMethod
   const max = sorted[n - 1];
   if (min === max) return [min, max];
   const k = Math.max(1, Math.min(opts.classes ?? 5, 12));
-  const arr = () => Array.from(sorted);
+  let plain: number[] | null = null;
+  const arr = () => (plain ??= Array.from(sorted));
   let b: number[];
   switch (method) {
     case 'quantile': {
@@ -56,19 +67,24 @@ export function classBreaks(values: Float64Array | number[], method: ClassMethod
       break;
     }
     case 'equal':
-      b = equalIntervalBreaks(arr(), k);
+      // As simple-statistics' equalIntervalBreaks, without copying the data.
+      b = Array.from({ length: k + 1 }, (_, i) => min + ((max - min) * i) / k);
       break;
     case 'natural':
     case 'jenks': {
-      const distinct = uniqSorted(arr()).length;
-      const kk = Math.min(k, distinct);
-      if (method === 'jenks' && n <= JENKS_MAX) b = jenks(arr(), kk) ?? [min, max];
-      else b = [...ckmeans(arr(), kk).map((c) => c[0]), max];
+      const sample = orderSample(sorted, NATURAL_SAMPLE);
+      const kk = Math.min(k, uniqSorted(sample).length);
+      if (method === 'jenks' && n <= JENKS_MAX) b = jenks(sample, kk) ?? [min, max];
+      else b = [...ckmeans(sample, kk).map((c) => c[0]), max];
       break;
     }
     case 'stddev': {
-      const m = mean(arr());
-      const sd = standardDeviation(arr());
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += sorted[i];
+      const m = sum / n;
+      let ss = 0;
+      for (let i = 0; i < n; i++) ss += (sorted[i] - m) ** 2;
+      const sd = Math.sqrt(ss / n); // population standard deviation, as simple-statistics' standardDeviation
       // k−1 inner bounds one standard deviation apart, centred on the mean
       // (odd k: the middle class is mean ± 0.5 sd; even k: the mean is a bound); kept inside the data.
       const inner: number[] = [];

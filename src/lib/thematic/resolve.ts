@@ -53,6 +53,32 @@ export interface LegendModel {
 
 const DEFAULT_RADIUS: [number, number] = [4, 18];
 
+interface NumericColumn {
+  /** One number per value, NaN where missing. */
+  all: Float64Array;
+  /** The finite numbers only. */
+  finite: Float64Array;
+}
+const columns = new WeakMap<readonly unknown[], NumericColumn>();
+
+/** The values read as numbers once (cached per values array: classes and legend share it). */
+function numericColumn(values: readonly unknown[]): NumericColumn {
+  let c = columns.get(values);
+  if (!c) {
+    const all = new Float64Array(values.length);
+    const finite = new Float64Array(values.length);
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      const x = numericValue(values[i]);
+      all[i] = x ?? NaN;
+      if (x !== null) finite[n++] = x;
+    }
+    c = { all, finite: finite.subarray(0, n) };
+    columns.set(values, c);
+  }
+  return c;
+}
+
 /** Values of `field` for the kept features (all when `kept` is null). */
 export function keptValues(props: readonly (Record<string, unknown> | null | undefined)[], field: string, kept?: ArrayLike<number> | null): unknown[] {
   if (!kept) return props.map((p) => p?.[field]);
@@ -68,11 +94,7 @@ export function resolveClasses(spec: ThematicSpec, values: readonly unknown[]): 
     const ramp = rampInfo(spec.ramp ?? '')?.kind === 'qualitative' ? spec.ramp! : DEFAULT_RAMP.qualitative;
     return { type: 'categories', values: c.values, colors: rampColors(ramp, c.values.length, spec.reverse), hasOther: c.hasOther, otherColor: OTHER_COLOR };
   }
-  const nums: number[] = [];
-  for (const v of values) {
-    const x = numericValue(v);
-    if (x !== null) nums.push(x);
-  }
+  const nums = numericColumn(values).finite;
   const method = spec.method ?? 'quantile';
   const breaks = classBreaks(nums, method, { classes: spec.classes, breaks: spec.breaks, target: spec.target });
   const k = Math.max(0, breaks.length - 1);
@@ -121,16 +143,22 @@ export function legendModel(spec: ThematicSpec, c: ResolvedClasses | null, value
   const counts = new Array<number>(n).fill(0);
   let other = 0;
   let missing = 0;
-  const index = c.type === 'categories' ? new Map(c.values.map((v, i) => [v, i])) : null;
-  for (const v of values) {
-    let i: number;
-    if (index) {
+  if (c.type === 'categories') {
+    const index = new Map(c.values.map((v, i) => [v, i]));
+    for (const v of values) {
       const s = categoryValue(v);
-      i = s === null ? -2 : (index.get(s) ?? -1);
-    } else i = classIndex(c, v);
-    if (i >= 0) counts[i]++;
-    else if (i === -1) other++;
-    else missing++;
+      const i = s === null ? -2 : (index.get(s) ?? -1);
+      if (i >= 0) counts[i]++;
+      else if (i === -1) other++;
+      else missing++;
+    }
+  } else {
+    const all = numericColumn(values).all;
+    for (let j = 0; j < all.length; j++) {
+      const x = all[j];
+      if (Number.isNaN(x) || !n) missing++;
+      else counts[Math.min(classOf(x, c.breaks), n - 1)]++;
+    }
   }
   const entries: LegendEntry[] = [];
   if (c.type === 'categories') {
