@@ -40,6 +40,8 @@ export const STRINGS = {
   tabFilters: { zh: '筛选', en: 'Filter' },
   tabAnalysis: { zh: '分析', en: 'Analysis' },
   tabData: { zh: '数据', en: 'Data' },
+  tabThematic: { zh: '专题', en: 'Thematic' },
+  tabHealth: { zh: '体检', en: 'Health check' },
 } satisfies Record<string, LocalText>;
 
 export type StringKey = keyof typeof STRINGS;

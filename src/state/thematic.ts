@@ -7,7 +7,7 @@ import { THEMATIC_KINDS, type ThematicKind, type ThematicSpec } from '../lib/the
 import type { AppState } from './updaters';
 import type { Notice } from './url';
 
-export const THEMATIC_VERSION = 1;
+export const THEMATIC_VERSION = 1 as const;
 
 /** A layer's thematic style: `{ v: 1, kind, field, … }` (see README, "Thematic styles"). */
 export interface ThematicStyle extends ThematicSpec {

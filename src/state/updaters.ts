@@ -16,7 +16,7 @@ export interface UserLayer extends CatalogLayer {
   dataUrl: string;
 }
 
-export type PanelId = 'layers' | 'filters' | 'analysis' | 'data';
+export type PanelId = 'layers' | 'filters' | 'analysis' | 'data' | 'thematic' | 'health';
 
 export interface AppState {
   catalog: Catalog | null;
