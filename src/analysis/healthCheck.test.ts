@@ -59,6 +59,11 @@ describe('health check indicators on a hand-worked fixture', () => {
     expect(c[2].value).toBeNull();
     expect(table.indicators.find((i) => i.id === 'shelter_per_capita')!.target?.threshold).toBe(1.5);
   });
+  it('a unit with residents but no shelter in the layer has no shelter area, not 0', () => {
+    const t = healthCheck({ units: fc([rect(117.2, 39.0, 117.21, 39.01, { name: 'D', population_2020: 5 })]), unitsLabel: { zh: 'x', en: 'x' }, shelters });
+    expect(col(t, 'shelter_per_capita')[0].value).toBeNull();
+    expect(col(t, 'shelter_per_capita')[0].note?.en).toMatch(/no shelter/);
+  });
   it('central and fixed shelters per unit against at least three', () => {
     expect(col(table, 'shelters_per_district').map((c) => [c.value, c.meets])).toEqual([[2, false], [1, false], [0, false]]);
   });

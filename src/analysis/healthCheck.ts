@@ -167,6 +167,7 @@ export function healthCheck(inp: HealthInputs): HealthTable {
   }, (i) => {
     if (!shelterIn) return { value: null, meets: null, note: MISSING.layer('应急避难场所', 'shelters') };
     const here = shelterIn[i];
+    if (!here.length) return { value: null, meets: null, note: T('图层中该单元没有避难场所（图层只含公开文件点名的场所，面积无从得知）', 'no shelter of the layer lies in this unit (the layer holds only sites named in public documents, so the area is unknown)') };
     const lacking = here.filter((f) => num(f.properties?.area_m2) === null);
     if (lacking.length) {
       const names = lacking.map((f) => str(f.properties?.name)).join('、');
