@@ -69,6 +69,8 @@ export function readSettings(raw: unknown): AppSettings {
     for (const [k, v] of Object.entries(raw.opacity)) if (isNum(v) && v >= 0 && v <= 1) op[k] = v;
     out.opacity = op;
   }
+  // Thematic styles of loaded layers: kept as data here, checked by state/thematic.ts when applied.
+  if (isObj(raw.thematic)) out.thematic = raw.thematic;
   if (raw.importCrs === 'WGS84' || raw.importCrs === 'GCJ02' || raw.importCrs === 'BD09') out.importCrs = raw.importCrs;
   return out;
 }

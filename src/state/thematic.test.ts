@@ -68,3 +68,23 @@ describe('embed set-style message', async () => {
     expect(parseHostMessage({ type: 'renewal-map:set-style', style: cats })).toEqual({ error: 'layerId: not a layer id' });
   });
 });
+
+describe('saved state of loaded layers', async () => {
+  const { settingsOf, applySettings, addUserLayers, makeUserLayer, removeUserLayer } = await import('./userLayers');
+  const { readSettings } = await import('../io/persist');
+  const layer = makeUserLayer({ id: 'u-a-1', name: 'a', fileName: 'a.geojson', source: 'a', sourceCrs: 'WGS84', kind: 'polygon', featureCount: 1, color: '#123456', fields: ['x'] }, 'blob:x');
+  it('keeps a loaded layer’s style across a save and a restore; checks it on the way back', () => {
+    let s = addUserLayers(initialState(), [layer]);
+    s = setThematic(setThematic(s, 'u-a-1', full), 'districts', cats);
+    const saved = JSON.parse(JSON.stringify(settingsOf(s)));
+    expect(Object.keys(saved.thematic)).toEqual(['u-a-1']);
+    const back = applySettings(initialState(), readSettings(saved));
+    expect(back.thematic).toEqual({ 'u-a-1': full });
+    const bad = applySettings(initialState(), readSettings({ thematic: { 'u-a-1': { v: 7 }, districts: cats } }));
+    expect(bad.thematic).toEqual({});
+  });
+  it('removing the layer removes its style', () => {
+    const s = setThematic(addUserLayers(initialState(), [layer]), 'u-a-1', full);
+    expect(removeUserLayer(s, 'u-a-1').thematic).toEqual({});
+  });
+});

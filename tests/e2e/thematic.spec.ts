@@ -8,8 +8,6 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const BLUES3 = ['#deebf7', '#9ecae1', '#3182bd'];
 const style = { v: 1, kind: 'graduated', field: 'population_2020', method: 'equal', classes: 3, ramp: 'Blues' };
 
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-
 /** For each named district: the class (index into `colors`) nearest to most pixels sampled inside it. */
 async function drawnClasses(page: Page, names: string[], colors: string[]): Promise<Record<string, number>> {
   return page.evaluate(async ({ names, colors }) => {
