@@ -17,8 +17,10 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
+  // Serves the browser-test build (npm run build:e2e → dist-e2e/, with the test hooks); the
+  // production dist/ is only inspected (tests/e2e/bundle.spec.ts).
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --mode e2e --outDir dist-e2e --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -10,6 +10,7 @@ import {
   readCensus, readCorrections, readOldTianjin, selectDistricts,
 } from './data/boundaries';
 import { roundCoords } from './data/crs';
+import { PLAN_FACTS_FILE, readPlanFacts } from './data/facts';
 import { BuildError, catalogEntry, checkSeed, geometryKind, type LayerSeed, type Seed, type SeedMetadata } from './data/layer';
 
 const OUT = 'public/geo';
@@ -148,7 +149,13 @@ function main(): void {
   }));
   write('basemap-labels.geojson', { type: 'FeatureCollection', features: [...land.labels.features, ...districtLabels] });
 
+  // The plan's targets and the census figures the app judges against (seeds/facts → planFacts.json).
+  const facts = JSON.stringify(readPlanFacts(SEEDS), null, 1) + '\n';
+  const factsChanged = !existsSync(PLAN_FACTS_FILE) || readFileSync(PLAN_FACTS_FILE, 'utf8') !== facts;
+  if (factsChanged) writeFileSync(PLAN_FACTS_FILE, facts);
+
   console.log(`data: ${entries.length} layers → ${OUT}/ (central city ${centralKm2} km², ring road ${ringKm} km)`);
+  console.log(`  plan facts: ${PLAN_FACTS_FILE} ${factsChanged ? 'rewritten from seeds/facts' : 'up to date'}`);
   for (const line of sizes) console.log(`  ${line}`);
 }
 

@@ -1,4 +1,5 @@
-// npm test: type-check, data build, unit tests, production build, browser tests.
+// npm test: type-check, lint, dependency rules, data build, unit tests, production build,
+// browser-test build, browser tests.
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -27,7 +28,7 @@ function counted(label, cmd, args, jsonFile, read) {
   if (existsSync(jsonFile)) rmSync(jsonFile);
   const ok = run(label, cmd, args);
   let p = 0;
-  let f = 0;
+  let f;
   try {
     [p, f] = read(JSON.parse(readFileSync(jsonFile, 'utf8')));
   } catch {
@@ -44,6 +45,8 @@ const probe = spawnSync('npx', ['tsx', '-e', "import('./tests/e2e/chromium.ts').
 if (probe.status === 3 && !process.env.CI) run('browser download', 'npx', ['playwright', 'install', 'chromium']);
 
 step('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint (ESLint)', 'npx', ['eslint', '.']);
+step('dependency rules (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
 const dataOk = step('data build', 'npx', ['tsx', 'scripts/build-data.ts']);
 counted('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${ART}/vitest.json`],
   `${ART}/vitest.json`, (j) => {
@@ -51,7 +54,7 @@ counted('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter
     const broken = j.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
     return [j.numPassedTests, j.numFailedTests + broken];
   });
-const buildOk = dataOk && step('production build', 'npx', ['vite', 'build']);
+const buildOk = dataOk && step('production build', 'npx', ['vite', 'build']) && step('browser-test build', 'npx', ['vite', 'build', '--mode', 'e2e']);
 if (buildOk) {
   counted('browser tests', 'npx', ['playwright', 'test'], `${ART}/playwright.json`, (j) => [
     j.stats.expected + (j.stats.flaky ?? 0),

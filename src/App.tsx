@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { loadCatalog } from './catalog/load';
 import { t, type StringKey } from './i18n/strings';
 import { MapView } from './map/MapView';
+import type { PanelId } from './state/appState';
 import { act, useStore } from './state/store';
-import { setCatalog, setPanel, type PanelId } from './state/updaters';
+import { setPanel } from './state/updaters';
 import { AnalysisPanel } from './ui/analysis/AnalysisPanel';
 import { DataPanel } from './ui/data/DataPanel';
 import { HealthPanel } from './ui/health/HealthPanel';
@@ -12,17 +12,11 @@ import { FeatureTable } from './ui/filters/FeatureTable';
 import { FilterPanel } from './ui/filters/FilterPanel';
 import { PlaceSearch } from './ui/filters/PlaceSearch';
 import { Toolbar } from './ui/share/Toolbar';
-import { startEmbed } from './state/embed';
-import { readUrl, startUrlSync } from './state/urlSync';
 import { FeatureCard } from './ui/FeatureCard';
 import { Header } from './ui/Header';
 import { LayerPanel } from './ui/LayerPanel';
 import { Notices } from './ui/Notices';
 import { DropOverlay } from './ui/data/DropOverlay';
-import { loadDataParam, restoreSaved, showRestored, startPersistence } from './ui/data/session';
-
-// `?embed=1`: map-only mode and the postMessage API (before the first render).
-startEmbed();
 
 const PANELS: [PanelId, StringKey][] = [
   ['layers', 'tabLayers'],
@@ -62,29 +56,6 @@ export function App() {
   const catalog = useStore((s) => s.catalog);
   const error = useStore((s) => s.catalogError);
   const embed = useStore((s) => s.embed);
-
-  useEffect(() => {
-    let stop = () => {};
-    let cancelled = false;
-    // Saved user layers are restored with the catalog, before the link is read, so layers= may name them.
-    Promise.all([loadCatalog(document.baseURI), restoreSaved()])
-      .then(([c, saved]) => {
-        if (cancelled) return;
-        // The link is read once the layer ids are known, so unknown ones are reported.
-        const fromUrl = readUrl(new Set([...c.layers.map((l) => l.id), ...saved.layers.map((l) => l.id)]));
-        act(setCatalog, c, fromUrl);
-        showRestored(saved, fromUrl.layers);
-        const stopSync = startUrlSync();
-        const stopPersist = startPersistence();
-        stop = () => (stopSync(), stopPersist());
-        loadDataParam();
-      })
-      .catch((e: unknown) => useStore.setState({ catalogError: String(e instanceof Error ? e.message : e) }));
-    return () => {
-      cancelled = true;
-      stop();
-    };
-  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBytes } from '../src/io/importData.ts';
+import { importFiles } from '../src/io/importFiles.ts';
 import type { Issue } from '../src/io/messages.ts';
 import { main } from '../scripts/validate-cli.ts';
 
@@ -32,10 +32,10 @@ describe('import corpus manifest', () => {
 describe.each(manifest)('$file', (entry) => {
   const path = join(DIR, entry.file);
 
-  it(`importBytes → ${entry.valid ? 'valid' : 'invalid'} with ${entry.codes.join(', ') || 'no issues'}`, () => {
-    const r = importBytes(entry.file, new Uint8Array(readFileSync(path)));
+  it(`importFiles → ${entry.valid ? 'valid' : 'invalid'} with ${entry.codes.join(', ') || 'no issues'}`, async () => {
+    const r = await importFiles([{ name: entry.file, bytes: new Uint8Array(readFileSync(path)) }]);
     expect(r.ok).toBe(entry.valid);
-    const issues: Issue[] = r.ok ? r.warnings : [...r.errors, ...r.warnings];
+    const issues: Issue[] = r.ok ? [...r.warnings, ...r.layers.flatMap((l) => l.warnings)] : [...r.errors, ...r.warnings];
     const codes = [...new Set(issues.map((i) => i.code))].filter((c) => c !== 'errors.more').sort();
     expect(codes).toEqual([...entry.codes].sort());
     for (const i of issues) {

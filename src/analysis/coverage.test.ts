@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, type CoverageParams } from './coverage.ts';
-import { at, fc, point, polygonArea, rect, rectRing, rng } from './testgeo.ts';
-import type { Feature } from 'geojson';
+import { at, fc, point, polygonArea, rect, rectRing, rng } from './testgeoTrue.ts';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import * as turf from '@turf/turf';
+import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
+import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
+import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import 'jsts/org/locationtech/jts/monkey.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / b;
 const big = fc([rect(-5000, -5000, 5000, 5000, { name: 'Z', population_2020: 1000 })]);
@@ -19,11 +24,25 @@ describe('computeCoverage: known areas', () => {
     }
   });
 
-  it('uses an adaptive cell size between 5 and 25 m over a district-sized area', () => {
-    const res = run([point(0, 0)], 500);
-    expect(res.cellSizeM).toBeGreaterThanOrEqual(5);
-    expect(res.cellSizeM).toBeLessThanOrEqual(25);
-    expect(rel(res.totalAreaM2, 1e8)).toBeLessThan(1e-6);
+  it('derives the cell from the radius, reports it, and measures true areas', () => {
+    const res = run([point(0, 0)], 300);
+    expect(res.cellSizeM).toBeLessThanOrEqual(15);
+    expect(res.perZone[0].cellSizeM).toBe(res.cellSizeM);
+    expect(run([point(0, 0)], 1000).cellSizeM).toBeGreaterThan(res.cellSizeM);
+    // the fixture square is 100 km² in an equal-area frame
+    expect(rel(res.totalAreaM2, 1e8)).toBeLessThan(1e-5);
+    expect(res.projection).toBe('EPSG:4548');
+  });
+
+  it('reports an error bound that holds', () => {
+    const rand = rng(11);
+    for (const r of [300, 500]) {
+      const res = run([point(rand() * 100, rand() * 100)], r);
+      const err = Math.abs(res.coveredAreaM2 - Math.PI * r * r);
+      expect(res.errorM2).toBeGreaterThan(0);
+      expect(err).toBeLessThanOrEqual(res.errorM2);
+      expect(res.errorM2).toBeLessThan(0.1 * Math.PI * r * r);
+    }
   });
 
   it('two disjoint discs add up', () => {
@@ -131,13 +150,14 @@ describe('computeCoverage: zones and population', () => {
       const expected = key === 'coveredM2' ? res.coveredAreaM2 : res.totalAreaM2 - res.coveredAreaM2;
       expect(rel(total, expected)).toBeLessThan(0.01);
     }
-    // nothing drawn outside the assessment area
+    // nothing drawn outside the assessment area (by more than half a 10 m cell: the grid runs north in Gauss–Krüger)
+    const tol = 1e-4;
     for (const f of [...res.covered.features, ...res.uncovered.features]) {
       for (const p of f.geometry.coordinates.flat(2)) {
-        expect(p[0]).toBeGreaterThanOrEqual(at(-2000, 0)[0] - 1e-6);
-        expect(p[0]).toBeLessThanOrEqual(at(2000, 0)[0] + 1e-6);
-        expect(p[1]).toBeGreaterThanOrEqual(at(0, -1000)[1] - 1e-6);
-        expect(p[1]).toBeLessThanOrEqual(at(0, 1000)[1] + 1e-6);
+        expect(p[0]).toBeGreaterThanOrEqual(at(-2000, 0)[0] - tol);
+        expect(p[0]).toBeLessThanOrEqual(at(2000, 0)[0] + tol);
+        expect(p[1]).toBeGreaterThanOrEqual(at(0, -1000)[1] - tol);
+        expect(p[1]).toBeLessThanOrEqual(at(0, 1000)[1] + tol);
       }
     }
   });
@@ -165,21 +185,65 @@ describe('computeCoverage: population from a separate layer', () => {
     expect(rel(res.coveredPopulation!, 1500)).toBeLessThan(0.01);
   });
 
-  it('picks finer cells for short reaches', async () => {
-    const { adaptiveCell } = await import('./coverage.ts');
-    expect(adaptiveCell(1e8, 769)).toBe(10);
-    expect(adaptiveCell(5.6e8, 769)).toBeCloseTo(23.5, 0);
-    expect(adaptiveCell(5.6e8, 230)).toBeLessThanOrEqual(12);
-    expect(adaptiveCell(2.8e10, 769)).toBeGreaterThan(80);
+  it('keeps a fine grid over all of Tianjin without a cell-sized memory', async () => {
+    const { MAX_ROWS } = await import('./coverage.ts');
+    const wide = fc([rect(-60000, -95000, 60000, 95000, { name: 'wide' })]);
+    const res = run([point(0, 0)], 231, wide, { skipPolygons: true });
+    expect(res.cellSizeM).toBeLessThan(10);
+    expect(190000 / res.cellSizeM).toBeLessThanOrEqual(MAX_ROWS);
+    expect(rel(res.coveredAreaM2, Math.PI * 231 * 231)).toBeLessThan(0.01);
+  });
+});
+
+describe('computeCoverage: overlapping and small zones, outlines', () => {
+  it('takes totals over the union of overlapping zones, not their sum', () => {
+    const zones = fc([rect(-2000, -1000, 1000, 1000, { name: 'A', population_2020: 6000 }), rect(-1000, -1000, 2000, 1000, { name: 'B', population_2020: 6000 })]);
+    const res = run([point(0, 0), point(1500, 0)], 400, zones, { cellSize: 10 });
+    expect(res.zonesOverlap).toBe(true);
+    const union = turf.union(zones as FeatureCollection<Polygon>)!;
+    expect(rel(res.totalAreaM2, turf.area(union))).toBeLessThan(0.005);
+    expect(rel(res.totalAreaM2, res.perZone[0].areaM2 + res.perZone[1].areaM2)).toBeGreaterThan(0.2);
+    // two discs lie wholly inside the union: counted once each
+    expect(rel(res.coveredAreaM2, 2 * Math.PI * 400 * 400)).toBeLessThan(0.01);
+    // residents: all of A's, then B's outside A (a third of B)
+    expect(rel(res.population!, 6000 + 6000 / 3)).toBeLessThan(0.01);
   });
 
-  it('coarsens an explicit cell size that would exceed the grid budget', async () => {
-    const { MAX_GRID_CELLS } = await import('./coverage.ts');
-    const wide = fc([rect(-50000, -50000, 50000, 50000, { name: 'wide' })]);
-    const res = run([point(0, 0)], 1000, wide, { cellSize: 1, skipPolygons: true });
-    const cells = (1e5 / res.cellSizeM) ** 2;
-    expect(res.cellSizeM).toBeGreaterThan(1);
-    expect(cells).toBeLessThanOrEqual(MAX_GRID_CELLS * 1.01);
-    expect(rel(res.coveredAreaM2, Math.PI * 1e6)).toBeLessThan(0.05);
+  it('never reads a zone smaller than a cell as 0 %: it is refined on its own grid', () => {
+    const zones = fc([rect(-5000, -5000, 5000, 5000, { name: 'big' }), rect(100, 100, 110, 110, { name: 'tiny' }), rect(990, -20, 1010, 20, { name: 'half' })]);
+    const res = run([point(0, 0), point(1000, 300)], 300, zones, {});
+    const [, tiny, half] = res.perZone;
+    expect(tiny.refined).toBe(true);
+    expect(tiny.coveredPct).toBeCloseTo(100, 0);
+    expect(rel(tiny.areaM2, 100)).toBeLessThan(0.01);
+    expect(tiny.cellSizeM).toBeLessThan(1);
+    expect(tiny.facilities).toBe(1);
+    // the disc of the second facility ends 300 m south of it: y = 0 cuts the 'half' zone in two
+    expect(half.refined).toBe(true);
+    expect(half.coveredPct).toBeGreaterThan(45);
+    expect(half.coveredPct).toBeLessThan(55);
+    expect(res.covered.features.some((f) => f.properties?.zone_name === 'tiny')).toBe(true);
+  });
+
+  it('draws covered and uncovered outlines that are valid (jsts) and share their edges', () => {
+    const rand = rng(5);
+    const zones = fc([rect(-2000, -1000, 0, 1000, { name: 'W' }, [rectRing(-1500, -500, -1200, -200).reverse()]), rect(0, -1000, 2000, 1000, { name: 'E' })]);
+    const pts = Array.from({ length: 30 }, () => point(rand() * 4000 - 2000, rand() * 2000 - 1000));
+    const res = run(pts, 300, zones, {});
+    const reader = new GeoJSONReader(new GeometryFactory());
+    for (const z of ['W', 'E']) {
+      const cov = reader.read(res.covered.features.find((f) => f.properties?.zone_name === z)!.geometry);
+      const unc = reader.read(res.uncovered.features.find((f) => f.properties?.zone_name === z)!.geometry);
+      for (const g of [cov, unc]) expect(new IsValidOp(g).isValid(), new IsValidOp(g).getValidationError()?.toString()).toBe(true);
+      // no overlap, no gap: the two fit together along every shared edge
+      expect(cov.intersection(unc).getArea()).toBeLessThan(1e-12);
+      const both = cov.union(unc);
+      expect(Math.abs(both.getArea() - cov.getArea() - unc.getArea())).toBeLessThan(1e-12);
+      const shared = cov.getBoundary().intersection(unc.getBoundary()).getLength();
+      expect(shared).toBeGreaterThan(0);
+      // the union has the zone's holes only
+      const holes = Array.from({ length: both.getNumGeometries() }, (_, i) => (both.getGeometryN(i) as unknown as { getNumInteriorRing(): number }).getNumInteriorRing()).reduce((a, b) => a + b, 0);
+      expect(holes).toBe(z === 'W' ? 1 : 0);
+    }
   });
 });

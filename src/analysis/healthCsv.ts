@@ -1,6 +1,6 @@
 // The health-check table as CSV, one row per unit and indicator, each row carrying the
 // indicator's unit, target, verdict, note, sources and date. Shared by the panel and the CLI.
-import { toCsv } from './csv.ts';
+import { toCsv } from './coverageCsv.ts';
 import type { HealthTable } from './healthCheck.ts';
 
 const HEAD = {

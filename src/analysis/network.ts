@@ -5,8 +5,8 @@
 // buffered by a service width, computed with the grid method of coverage.ts.
 import type { FeatureCollection, LineString, Position } from 'geojson';
 import { coverageSteps, type CoverageOptions, type CoverageResult } from './coverage.ts';
-import { geometryParts, haversineM, projectX, projectY, round6 } from './geo.ts';
-import { buildGraph, indexNodes, nearestNode, type WalkGraph } from './graph.ts';
+import { geometryParts, round6 } from './geo.ts';
+import { assemble, buildGraph, indexEdges, kAtX, nearestOnEdge, type GraphOptions, type WalkGraph } from './graph.ts';
 import { runSync, type Steps } from './steps.ts';
 
 export interface Sources {
@@ -15,36 +15,106 @@ export interface Sources {
   facility: Int32Array;
   /** distance already walked when reaching the node (the snap distance) */
   dist: Float64Array;
-  /** facilities with no node within maxSnapM */
+  /** facilities with no street within maxSnapM */
   unsnapped: number;
+  /** their feature indices */
+  unsnappedFacilities: number[];
 }
 
 /**
- * Snap every facility to its nearest node. A point is one source; a line or a
+ * Snap every facility to the nearest point of the network (on any segment,
+ * not only at vertices) and split the edge there, so the facility's own street
+ * is walked both ways from that point. A point is one source; a line or a
  * polygon contributes each of its vertices (so a park is entered from any of
- * its corners). The snap distance counts as walked.
+ * its corners). The snap distance counts as walked. The graph is changed in
+ * place: split edges are replaced by their pieces.
  */
 export function snapFacilities(g: WalkGraph, facilities: FeatureCollection, maxSnapM = 300): Sources {
-  const idx = indexNodes(g);
-  const nodes: number[] = [];
-  const dists: number[] = [];
-  const owners: number[] = [];
-  let unsnapped = 0;
+  const index = indexEdges(g);
+  const snaps: { edge: number; t: number; d: number; owner: number }[] = [];
+  const unsnappedFacilities: number[] = [];
   for (const [fi, f] of facilities.features.entries()) {
     const parts = geometryParts(f.geometry);
     const pts: Position[] = [...parts.points, ...parts.lines.flat(), ...parts.polygons.flat(2)];
     let any = false;
     for (const p of pts) {
-      const n = nearestNode(g, idx, projectX(g.proj, p[0]), projectY(g.proj, p[1]), maxSnapM);
-      if (n < 0) continue;
+      const [x, y] = g.frame.toXY(p[0], p[1]);
+      const k = kAtX(x);
+      const hit = nearestOnEdge(g, index, x, y, maxSnapM * k);
+      if (!hit) continue;
       any = true;
-      nodes.push(n);
-      owners.push(fi);
-      dists.push(haversineM(p, [g.lon[n], g.lat[n]]));
+      snaps.push({ edge: hit.edge, t: hit.t, d: hit.d / k, owner: fi });
     }
-    if (!any && pts.length) unsnapped++;
+    if (!any && pts.length) unsnappedFacilities.push(fi);
   }
-  return { node: Int32Array.from(nodes), facility: Int32Array.from(owners), dist: Float64Array.from(dists), unsnapped };
+  // split the snapped edges at their snap points
+  const lon = Array.from(g.lon);
+  const lat = Array.from(g.lat);
+  const xs = Array.from(g.x);
+  const ys = Array.from(g.y);
+  const ea = Array.from(g.edgeA);
+  const eb = Array.from(g.edgeB);
+  const el = Array.from(g.edgeLen);
+  const byEdge = new Map<number, number[]>();
+  snaps.forEach((sn, i) => {
+    const list = byEdge.get(sn.edge);
+    if (list) list.push(i);
+    else byEdge.set(sn.edge, [i]);
+  });
+  const snapNode = new Int32Array(snaps.length);
+  for (const [e, list] of byEdge) {
+    const a = g.edgeA[e];
+    const b = g.edgeB[e];
+    const len = g.edgeLen[e];
+    list.sort((i, j) => snaps[i].t - snaps[j].t);
+    let prev = a;
+    let prevT = 0;
+    const pieces: [number, number, number][] = [];
+    for (const i of list) {
+      const t = snaps[i].t;
+      if (t * len <= 1e-6) {
+        snapNode[i] = a;
+        continue;
+      }
+      if ((1 - t) * len <= 1e-6) {
+        snapNode[i] = b;
+        continue;
+      }
+      if (t === prevT && prev !== a) {
+        snapNode[i] = prev;
+        continue;
+      }
+      const x = g.x[a] + t * (g.x[b] - g.x[a]);
+      const y = g.y[a] + t * (g.y[b] - g.y[a]);
+      const [plon, plat] = g.frame.toLonLat(x, y);
+      const node = xs.length;
+      lon.push(plon);
+      lat.push(plat);
+      xs.push(x);
+      ys.push(y);
+      pieces.push([prev, node, (t - prevT) * len]);
+      snapNode[i] = node;
+      prev = node;
+      prevT = t;
+    }
+    if (!pieces.length) continue;
+    pieces.push([prev, b, (1 - prevT) * len]);
+    // the first piece takes the edge's slot, the others are appended
+    [ea[e], eb[e], el[e]] = pieces[0];
+    for (const [pa, pb, pl] of pieces.slice(1)) {
+      ea.push(pa);
+      eb.push(pb);
+      el.push(pl);
+    }
+  }
+  Object.assign(g, assemble(g.frame, { lon, lat, x: xs, y: ys }, ea, eb, el));
+  return {
+    node: Int32Array.from(snapNode),
+    facility: Int32Array.from(snaps, (s) => s.owner),
+    dist: Float64Array.from(snaps, (s) => s.d),
+    unsnapped: unsnappedFacilities.length,
+    unsnappedFacilities,
+  };
 }
 
 /**
@@ -181,7 +251,9 @@ export interface NetworkParams {
   /** Walking distance along the network, metres. */
   reachM: number;
   snapToleranceM?: number;
-  /** Facilities farther than this from every node are left out (default 300 m). */
+  /** Attribute giving each line's level (bridges, tunnels); default `layer`, `bridge`, `tunnel`. */
+  levelAttribute?: GraphOptions['levelAttribute'];
+  /** Facilities farther than this from every street are left out and listed (default 300 m). */
   maxSnapM?: number;
   /** Half-width of the strip either side of a reached street counted as covered (default 50 m). */
   serviceWidthM?: number;
@@ -195,6 +267,8 @@ export interface NetworkResult {
   edgeCount: number;
   sourceCount: number;
   unsnapped: number;
+  /** feature indices of the facilities left out (farther than maxSnapM from every street) */
+  unsnappedFacilities: number[];
   reachedNodes: number;
   /** reached nodes: position and walking distance */
   nodes: { lon: Float64Array; lat: Float64Array; dist: Float64Array };
@@ -204,7 +278,7 @@ export interface NetworkResult {
 }
 
 export function* networkSteps(p: NetworkParams): Steps<NetworkResult> {
-  const g = buildGraph(p.network, { snapToleranceM: p.snapToleranceM });
+  const g = buildGraph(p.network, { snapToleranceM: p.snapToleranceM, levelAttribute: p.levelAttribute });
   yield { stage: 'graph', done: g.edgeCount, total: g.edgeCount };
   const src = snapFacilities(g, p.facilities, p.maxSnapM);
   const origin = new Int32Array(g.nodeCount).fill(-1);
@@ -217,7 +291,9 @@ export function* networkSteps(p: NetworkParams): Steps<NetworkResult> {
   if (p.area) {
     // the strip along reached streets; per zone, the facilities whose nearest-source streets reach it
     const opts = p.coverageOptions ?? {};
-    const strip = yield* coverageSteps({ facilities: edges.lines, radiusM: p.serviceWidthM ?? 50, area: p.area, options: { ...opts, groupProperty: 'facility' } });
+    // a strip of half-width w is counted on cells of w/5 (10 m for 50 m) unless told otherwise
+    const width = p.serviceWidthM ?? 50;
+    const strip = yield* coverageSteps({ facilities: edges.lines, radiusM: width, area: p.area, options: { cellSize: width / 5, ...opts, groupProperty: 'facility' } });
     // and the facilities standing in each zone (a numbers-only pass with no reach)
     const at = yield* coverageSteps({ facilities: p.facilities, radiusM: 0, area: p.area, options: { cellSize: strip.cellSizeM, skipPolygons: true, idProperty: opts.idProperty } });
     coverage = {
@@ -231,6 +307,7 @@ export function* networkSteps(p: NetworkParams): Steps<NetworkResult> {
     edgeCount: g.edgeCount,
     sourceCount: src.node.length,
     unsnapped: src.unsnapped,
+    unsnappedFacilities: src.unsnappedFacilities,
     reachedNodes: reached.length,
     nodes: {
       lon: Float64Array.from(reached, (i) => g.lon[i]),

@@ -45,7 +45,20 @@ function emit(g: Grid, row: number, xa: number, xb: number, fn: SpanFn): void {
  * every ring of the shape is passed together.
  */
 export function fillRings(g: Grid, rings: Float64Array[], fn: SpanFn): void {
-  const counts = new Int32Array(g.h + 1);
+  // only the rows the rings span are allocated (a small polygon on a tall grid stays cheap)
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (const r of rings) {
+    for (let i = 1; i < r.length; i += 2) {
+      if (r[i] < ymin) ymin = r[i];
+      if (r[i] > ymax) ymax = r[i];
+    }
+  }
+  const base = Math.max(0, Math.ceil((ymin - g.y0) / g.cell - 0.5));
+  const top = Math.min(g.h, Math.ceil((ymax - g.y0) / g.cell - 0.5));
+  const nr = top - base;
+  if (!(nr > 0)) return;
+  const counts = new Int32Array(nr + 1);
   const forEachCrossing = (cb: (row: number, x: number) => void) => {
     for (const r of rings) {
       const n = r.length >> 1;
@@ -58,24 +71,24 @@ export function fillRings(g: Grid, rings: Float64Array[], fn: SpanFn): void {
         const lo = Math.min(ya, yb);
         const hi = Math.max(ya, yb);
         // rows with centre in [lo, hi): half-open so shared vertices count once
-        const r0 = Math.max(0, Math.ceil((lo - g.y0) / g.cell - 0.5));
-        const r1 = Math.min(g.h, Math.ceil((hi - g.y0) / g.cell - 0.5));
+        const r0 = Math.max(base, Math.ceil((lo - g.y0) / g.cell - 0.5));
+        const r1 = Math.min(top, Math.ceil((hi - g.y0) / g.cell - 0.5));
         const slope = (xb - xa) / (yb - ya);
         for (let row = r0; row < r1; row++) {
           const yc = g.y0 + (row + 0.5) * g.cell;
-          cb(row, xa + (yc - ya) * slope);
+          cb(row - base, xa + (yc - ya) * slope);
         }
       }
     }
   };
   forEachCrossing((row) => counts[row + 1]++);
-  for (let i = 0; i < g.h; i++) counts[i + 1] += counts[i];
-  const xs = new Float64Array(counts[g.h]);
-  const fillPos = counts.slice(0, g.h);
+  for (let i = 0; i < nr; i++) counts[i + 1] += counts[i];
+  const xs = new Float64Array(counts[nr]);
+  const fillPos = counts.slice(0, nr);
   forEachCrossing((row, x) => {
     xs[fillPos[row]++] = x;
   });
-  for (let row = 0; row < g.h; row++) {
+  for (let row = 0; row < nr; row++) {
     const a = counts[row];
     const b = counts[row + 1];
     if (b - a < 2) continue;
@@ -85,7 +98,7 @@ export function fillRings(g: Grid, rings: Float64Array[], fn: SpanFn): void {
       // centre in [xa, xb): use colFrom for both ends (half-open)
       const c0 = Math.max(0, colFrom(g, seg[k]));
       const c1 = Math.min(g.w, colFrom(g, seg[k + 1]));
-      if (c1 > c0) fn(row, c0, c1);
+      if (c1 > c0) fn(row + base, c0, c1);
     }
   }
 }

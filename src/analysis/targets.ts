@@ -1,9 +1,9 @@
-// The plan's targets that the map can compute, hand-copied from
-// seeds/facts/plan-targets.csv (rows whose map_computable starts with "yes";
-// the app cannot read seeds at run time), and the 2020 census populations from
-// seeds/facts/census-2020-districts.csv as a fallback population source.
+// The plan's targets that the map can compute and the 2020 census residents by district, as the
+// data build writes them from seeds/facts (scripts/data/facts.ts → planFacts.json), and the pure
+// functions that judge a measured value against a target.
 
 import type { LocalText } from '../catalog/types.ts';
+import planFacts from './planFacts.json' with { type: 'json' };
 
 export type { LocalText };
 
@@ -24,41 +24,20 @@ export interface PlanTarget {
   scope: string;
 }
 
-export const PLAN_TARGETS: readonly PlanTarget[] = [
-  { id: 'rail_km', plan_ref: 'ch2-3; ch3-14', indicator: { zh: '轨道交通通车里程', en: 'metro/rail transit length in operation' }, target: '>500', op: '>', threshold: 500, unit: 'km', scope: 'city' },
-  { id: 'shelter_per_capita', plan_ref: 'ch2-3; ch3-16', indicator: { zh: '人均避难场所面积', en: 'emergency shelter area per resident' }, target: '>=1.5', op: '>=', threshold: 1.5, unit: 'm2/person', scope: 'city and each district' },
-  { id: 'shelters_per_district', plan_ref: 'ch3-16', indicator: { zh: '每区中心和固定应急避难场所', en: 'central + fixed shelters built per district' }, target: '>=3', op: '>=', threshold: 3, unit: 'sites', scope: 'each district' },
-  { id: 'shelter_coverage', plan_ref: 'ch2-3', indicator: { zh: '紧急避难场所基本全覆盖', en: 'emergency shelters basically everywhere' }, target: '~100', op: '~', threshold: 100, unit: '% of built-up area within walking reach', scope: 'city' },
-  { id: 'elderly_15min', plan_ref: 'ch2-3; ch3-7', indicator: { zh: '15分钟居家养老服务圈', en: '15-minute home elderly-care service circle' }, target: 'complete', op: 'complete', threshold: 99, unit: 'coverage', scope: 'central city' },
-  { id: 'life_circle_15min', plan_ref: 'ch3-5', indicator: { zh: '15分钟生活圈', en: '15-minute community life circle' }, target: 'complete', op: 'complete', threshold: 99, unit: 'coverage', scope: 'central city' },
-  { id: 'medical_15min', plan_ref: 'ch3-7', indicator: { zh: '居民步行不超过15分钟到达1所医疗卫生服务机构', en: 'every resident within a 15-minute walk of a medical facility' }, target: '100', op: '~', threshold: 100, unit: '% of residents', scope: 'central city' },
-  { id: 'hospital_beds', plan_ref: 'ch3-7', indicator: { zh: '每千人医疗机构床位数', en: 'hospital beds per 1000 residents' }, target: '6', op: '>=', threshold: 6, unit: 'beds/1000', scope: 'central city' },
-  { id: 'childcare_places', plan_ref: 'ch3-7', indicator: { zh: '每千人口拥有3岁以下婴幼儿托位数', en: 'childcare places for under-3s per 1000 residents' }, target: '4.5', op: '>=', threshold: 4.5, unit: 'places/1000', scope: 'city' },
-  { id: 'sports_area', plan_ref: 'ch3-7', indicator: { zh: '人均体育场地面积', en: 'sports ground area per resident' }, target: '>=2.7', op: '>=', threshold: 2.7, unit: 'm2/person', scope: 'central city' },
-  { id: 'pocket_parks', plan_ref: 'ch3-8', indicator: { zh: '新建提升改造口袋公园', en: 'pocket parks built or upgraded' }, target: '~300', op: '~', threshold: 300, unit: 'parks', scope: 'central city' },
-  { id: 'historic_blocks', plan_ref: 'ch1; ch3-11', indicator: { zh: '历史文化街区', en: 'historic-cultural blocks protected' }, target: '14', op: '=', threshold: 14, unit: 'blocks', scope: 'central city' },
-  { id: 'urban_renewal_works', plan_ref: 'ch3-3', indicator: { zh: '更新工程', en: 'renewal works under 5 improvement plans' }, target: '16', op: '=', threshold: 16, unit: 'works', scope: 'central city' },
-];
+/** What the data build writes to planFacts.json. */
+export interface PlanFacts {
+  source: string;
+  planTargets: PlanTarget[];
+  /** 7th census (2020) residents by district, keyed by Chinese name. */
+  districtPopulation2020: Record<string, number>;
+}
+
+const FACTS = planFacts as PlanFacts;
+
+export const PLAN_TARGETS: readonly PlanTarget[] = FACTS.planTargets;
 
 /** 7th census (2020) residents by district, keyed by Chinese name. */
-export const DISTRICT_POPULATION_2020: Readonly<Record<string, number>> = {
-  和平区: 355000,
-  河东区: 858787,
-  河西区: 822174,
-  南开区: 890422,
-  河北区: 647702,
-  红桥区: 483130,
-  东丽区: 857027,
-  西青区: 1195124,
-  津南区: 928066,
-  北辰区: 909643,
-  武清区: 1151313,
-  宝坻区: 722367,
-  滨海新区: 2067318,
-  宁河区: 395314,
-  静海区: 787106,
-  蓟州区: 795516,
-};
+export const DISTRICT_POPULATION_2020: Readonly<Record<string, number>> = FACTS.districtPopulation2020;
 
 /** Whether `value` meets target `t`. */
 export function meets(t: Pick<PlanTarget, 'op' | 'threshold'>, value: number): boolean {
@@ -75,8 +54,8 @@ export function meets(t: Pick<PlanTarget, 'op' | 'threshold'>, value: number): b
   }
 }
 
-export function targetById(id: string): PlanTarget {
-  const t = PLAN_TARGETS.find((x) => x.id === id);
+export function targetById(id: string, targets: readonly PlanTarget[] = PLAN_TARGETS): PlanTarget {
+  const t = targets.find((x) => x.id === id);
   if (!t) throw new Error(`unknown plan target ${id}`);
   return t;
 }

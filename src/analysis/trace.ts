@@ -98,8 +98,6 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
       while (bits[v0]) {
         const b0 = bits[v0];
         const d0 = b0 & E ? E : b0 & N ? N : b0 & W_ ? W_ : S;
-        const x0 = v0 % vw;
-        const y0 = (v0 - x0) / vw;
         const ring: number[] = [];
         let v = v0;
         let d = d0;
@@ -114,15 +112,15 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
           d = nd;
         }
         if (d0 === prev && ring.length > 2) ring.splice(0, 2);
-        const a2 = ringArea2(ring);
-        if (a2 > 0) {
-          outer.push(ring);
-          outerArea.push(a2);
-        } else {
-          // centre of the class cell left of the first edge, in unpadded units
-          const cx = (d0 === E || d0 === S ? x0 : x0 - 1) - 0.5;
-          const cy = (d0 === E || d0 === N ? y0 : y0 - 1) - 0.5;
-          holes.push({ ring, px: cx, py: cy });
+        for (const part of splitPinches(ring)) {
+          const a2 = ringArea2(part);
+          if (a2 > 0) {
+            outer.push(part);
+            outerArea.push(a2);
+          } else if (a2 < 0) {
+            const [px, py] = leftCell(part);
+            holes.push({ ring: part, px, py });
+          }
         }
       }
     }
@@ -137,6 +135,55 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
     if (best >= 0) polys[best].push(hole.ring);
   }
   return polys;
+}
+
+/**
+ * Split a ring that passes through the same vertex more than once (two cells
+ * of its class meeting only at a corner) into simple rings: a figure eight
+ * becomes two outer rings, an inward loop a hole touching its shell at one
+ * point. Both are valid OGC polygons; a self-touching ring is not.
+ */
+export function splitPinches(ring: number[]): number[][] {
+  const n = ring.length >> 1;
+  const seen = new Map<number, number>();
+  let pinched = false;
+  for (let i = 0; i < n; i++) {
+    const key = ring[2 * i] * 4194304 + ring[2 * i + 1];
+    if (seen.has(key)) {
+      pinched = true;
+      break;
+    }
+    seen.set(key, i);
+  }
+  if (!pinched) return [ring];
+  const out: number[][] = [];
+  const stack: number[] = [];
+  const at = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const x = ring[2 * i];
+    const y = ring[2 * i + 1];
+    const key = x * 4194304 + y;
+    const p = at.get(key);
+    if (p !== undefined) {
+      // the loop from the earlier visit back to here closes
+      const loop = stack.splice(2 * (p + 1));
+      loop.unshift(x, y);
+      for (let j = 2; j < loop.length; j += 2) at.delete(loop[j] * 4194304 + loop[j + 1]);
+      if (loop.length >= 8) out.push(loop);
+      continue;
+    }
+    at.set(key, stack.length >> 1);
+    stack.push(x, y);
+  }
+  if (stack.length >= 8) out.push(stack);
+  return out;
+}
+
+/** Centre of the cell left of the ring's first edge (a cell of the ring's class). */
+function leftCell(r: number[]): [number, number] {
+  const dx = Math.sign(r[2] - r[0]);
+  const dy = Math.sign(r[3] - r[1]);
+  return [r[0] + 0.5 * dx - 0.5 * dy, r[1] + 0.5 * dy + 0.5 * dx];
 }
 
 /** Trace every region of cells equal to `target` (< 255) in a w×h mask. */

@@ -1,40 +1,33 @@
 // Assessment zones on the grid: each zone is rasterised once into row runs
-// (CSR by row), so counting and "which zones does this span touch" never scan
-// whole rows. Also turns a zone's covered/uncovered cells back into polygons.
+// (CSR by row, sorted by column), then tallied against the covered runs, with
+// residents from zone attributes or from a density layer. Overlapping zones
+// are resolved per row: every stretch of cells is "owned" by the first zone
+// (in layer order) that holds it, so totals count it once. Also turns a zone's
+// covered/uncovered cells back into polygons.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import {
-  geometryParts,
-  polygonAreaM2,
-  projectX,
-  projectY,
-  round6,
-  unprojectLat,
-  unprojectLon,
-  type LocalProjection,
-} from './geo.ts';
+import { geometryParts, round6 } from './geo.ts';
+import { areaScale, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
-import { simplifyRing, traceClasses } from './trace.ts';
+import { overlap, type RowRuns } from './runs.ts';
+import { traceClasses } from './trace.ts';
 
-export interface ZoneRuns {
-  /** runs of row r are indices rowStart[r] .. rowStart[r+1]-1 */
-  rowStart: Int32Array;
-  c0: Int32Array;
-  c1: Int32Array;
+export interface ZoneRuns extends RowRuns {
   zone: Int32Array;
-  /** per zone: cell count, exact projected area, cell bbox [minCol, minRow, maxCol+1, maxRow+1] */
+  /** per zone: cell count and cell bbox [minCol, minRow, maxCol+1, maxRow+1] */
   cells: Float64Array;
-  areaM2: Float64Array;
   bbox: Int32Array;
 }
 
-export function ringsXY(p: LocalProjection, polygons: Position[][][]): Float64Array[] {
+/** Every ring of the polygons, projected, as flat [x, y, ...] arrays. */
+export function ringsXY(frame: PlaneFrame, polygons: Position[][][]): Float64Array[] {
   const out: Float64Array[] = [];
   for (const poly of polygons) {
     for (const ring of poly) {
       const a = new Float64Array(ring.length * 2);
       ring.forEach((q, i) => {
-        a[2 * i] = projectX(p, q[0]);
-        a[2 * i + 1] = projectY(p, q[1]);
+        const [x, y] = frame.toXY(q[0], q[1]);
+        a[2 * i] = x;
+        a[2 * i + 1] = y;
       });
       out.push(a);
     }
@@ -42,20 +35,43 @@ export function ringsXY(p: LocalProjection, polygons: Position[][][]): Float64Ar
   return out;
 }
 
-export function rasteriseZones(g: Grid, p: LocalProjection, zones: Feature[]): ZoneRuns {
+/** True (ellipsoidal) area of polygons in m²: the planar area in the conformal plane divided by k² at their centre. */
+export function trueAreaM2(polygons: Position[][][], rings: Float64Array[]): number {
+  let planar = 0;
+  let lon = 0;
+  let lat = 0;
+  let n = 0;
+  let k = 0;
+  for (const poly of polygons) {
+    poly.forEach((ring, i) => {
+      const r = rings[k++];
+      let s = 0;
+      const m = r.length >> 1;
+      for (let a = 0, b = m - 1; a < m; b = a++) s += r[2 * b] * r[2 * a + 1] - r[2 * a] * r[2 * b + 1];
+      planar += i === 0 ? Math.abs(s) / 2 : -Math.abs(s) / 2;
+      if (i === 0) {
+        for (const p of ring) {
+          lon += p[0];
+          lat += p[1];
+          n++;
+        }
+      }
+    });
+  }
+  return n ? planar / areaScale(lon / n, lat / n) : 0;
+}
+
+export function rasteriseZones(g: Grid, zoneRings: Float64Array[][]): ZoneRuns {
   const rows: number[] = [];
   const c0s: number[] = [];
   const c1s: number[] = [];
   const zs: number[] = [];
-  const n = zones.length;
+  const n = zoneRings.length;
   const cells = new Float64Array(n);
-  const areaM2 = new Float64Array(n);
   const bbox = new Int32Array(4 * n);
-  zones.forEach((f, z) => {
-    const polys = geometryParts(f.geometry).polygons;
-    areaM2[z] = polys.reduce((s, poly) => s + polygonAreaM2(p, poly), 0);
+  zoneRings.forEach((rings, z) => {
     bbox.set([g.w, g.h, 0, 0], 4 * z);
-    fillRings(g, ringsXY(p, polys), (row, a, b) => {
+    fillRings(g, rings, (row, a, b) => {
       rows.push(row);
       c0s.push(a);
       c1s.push(b);
@@ -75,78 +91,162 @@ export function rasteriseZones(g: Grid, p: LocalProjection, zones: Feature[]): Z
   const c0 = new Int32Array(m);
   const c1 = new Int32Array(m);
   const zone = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
-    const k = pos[rows[i]]++;
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[pos[rows[i]]++] = i;
+  // within a row, runs by column (zones are filled one after another)
+  for (let r = 0; r < g.h; r++) {
+    const a = rowStart[r];
+    const b = rowStart[r + 1];
+    if (b - a > 1) order.subarray(a, b).sort((i, j) => c0s[i] - c0s[j]);
+  }
+  for (let k = 0; k < m; k++) {
+    const i = order[k];
     c0[k] = c0s[i];
     c1[k] = c1s[i];
     zone[k] = zs[i];
   }
-  return { rowStart, c0, c1, zone, cells, areaM2, bbox };
+  return { rowStart, c0, c1, zone, cells, bbox };
 }
 
-/** Zone index containing cell (col, row), or -1. */
-export function zoneAt(runs: ZoneRuns, col: number, row: number): number {
-  if (row < 0 || row + 1 >= runs.rowStart.length) return -1;
+/** Zones containing cell (col, row). */
+export function zonesAt(runs: ZoneRuns, col: number, row: number, out: number[]): number[] {
+  out.length = 0;
+  if (row < 0 || row + 1 >= runs.rowStart.length) return out;
   for (let k = runs.rowStart[row]; k < runs.rowStart[row + 1]; k++) {
-    if (col >= runs.c0[k] && col < runs.c1[k]) return runs.zone[k];
-  }
-  return -1;
-}
-
-/** Covered cells per zone. */
-export function countCovered(g: Grid, runs: ZoneRuns, covered: Uint8Array, nZones: number): Float64Array {
-  const out = new Float64Array(nZones);
-  for (let row = 0; row < g.h; row++) {
-    const off = row * g.w;
-    for (let k = runs.rowStart[row]; k < runs.rowStart[row + 1]; k++) {
-      let s = 0;
-      for (let i = off + runs.c0[k], e = off + runs.c1[k]; i < e; i++) s += covered[i];
-      out[runs.zone[k]] += s;
-    }
+    if (col >= runs.c0[k] && col < runs.c1[k]) out.push(runs.zone[k]);
   }
   return out;
 }
 
+/** Residents per cell, as runs (runs of different polygons may overlap). */
+export interface DensityRuns extends RowRuns {
+  dens: Float64Array;
+}
+
 /**
- * Residents per zone from a separate population layer: each polygon's
- * residents spread evenly over its exact area, summed over the zone's cells.
+ * Residents of a polygon layer spread evenly over each polygon's true area,
+ * as residents per cell along row runs.
  */
-export function populationFromLayer(
-  g: Grid,
-  p: LocalProjection,
-  runs: ZoneRuns,
-  covered: Uint8Array,
-  nZones: number,
-  layer: FeatureCollection,
-  prop: string,
-): { total: Float64Array; covered: Float64Array } {
-  const density = new Float32Array(g.w * g.h);
-  const cellArea = g.cell * g.cell;
+export function densityRuns(g: Grid, frame: PlaneFrame, layer: FeatureCollection, prop: string, cellTrueM2: number): DensityRuns {
+  const rows: number[] = [];
+  const c0s: number[] = [];
+  const c1s: number[] = [];
+  const ds: number[] = [];
   for (const f of layer.features) {
     const v = f.properties?.[prop];
     const pop = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
     if (typeof pop !== 'number' || !Number.isFinite(pop)) continue;
     const polys = geometryParts(f.geometry).polygons;
-    const area = polys.reduce((s, poly) => s + polygonAreaM2(p, poly), 0);
+    const rings = ringsXY(frame, polys);
+    const area = trueAreaM2(polys, rings);
     if (!(area > 0)) continue;
-    const perCell = (pop / area) * cellArea;
-    fillRings(g, ringsXY(p, polys), (row, a, b) => density.fill(perCell, row * g.w + a, row * g.w + b));
+    const perCell = (pop / area) * cellTrueM2;
+    fillRings(g, rings, (row, a, b) => {
+      rows.push(row);
+      c0s.push(a);
+      c1s.push(b);
+      ds.push(perCell);
+    });
   }
-  const total = new Float64Array(nZones);
-  const cov = new Float64Array(nZones);
-  for (let row = 0; row < g.h; row++) {
-    for (let k = runs.rowStart[row]; k < runs.rowStart[row + 1]; k++) {
-      let t = 0;
-      let c = 0;
-      for (let i = row * g.w + runs.c0[k], e = row * g.w + runs.c1[k]; i < e; i++) {
-        t += density[i];
-        c += density[i] * covered[i];
+  const rowStart = new Int32Array(g.h + 1);
+  for (const r of rows) rowStart[r + 1]++;
+  for (let r = 0; r < g.h; r++) rowStart[r + 1] += rowStart[r];
+  const pos = rowStart.slice(0, g.h);
+  const m = rows.length;
+  const c0 = new Int32Array(m);
+  const c1 = new Int32Array(m);
+  const dens = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const k = pos[rows[i]]++;
+    c0[k] = c0s[i];
+    c1[k] = c1s[i];
+    dens[k] = ds[i];
+  }
+  return { rowStart, c0, c1, dens };
+}
+
+/** Per-zone sums; `own*` count only the cells the zone owns (see the header). */
+export interface ZoneTally {
+  cells: Float64Array;
+  cov: Float64Array;
+  /** covered-run ends inside the zone's runs, and the zone's own run ends (2 per run) */
+  covEnds: Float64Array;
+  zoneEnds: Float64Array;
+  pop: Float64Array;
+  popCov: Float64Array;
+  ownCells: Float64Array;
+  ownCov: Float64Array;
+  ownPop: Float64Array;
+  ownPopCov: Float64Array;
+  /** some cell lies in two zones or more */
+  overlapping: boolean;
+}
+
+export function tallyZones(g: Grid, zr: ZoneRuns, covered: RowRuns, nz: number, popRuns: DensityRuns | null): ZoneTally {
+  const f = () => new Float64Array(nz);
+  const t: ZoneTally = {
+    cells: f(), cov: f(), covEnds: f(), zoneEnds: f(), pop: f(), popCov: f(),
+    ownCells: f(), ownCov: f(), ownPop: f(), ownPopCov: f(), overlapping: false,
+  };
+  const o = { len: 0, ends: 0 };
+  const piece = (row: number, z: number, a: number, b: number, full: boolean, own: boolean) => {
+    overlap(covered, row, a, b, o);
+    if (full) {
+      t.cells[z] += b - a;
+      t.cov[z] += o.len;
+      t.covEnds[z] += o.ends;
+      t.zoneEnds[z] += 2;
+    }
+    if (own) {
+      t.ownCells[z] += b - a;
+      t.ownCov[z] += o.len;
+    }
+    if (!popRuns) return;
+    for (let k = popRuns.rowStart[row]; k < popRuns.rowStart[row + 1]; k++) {
+      const s = Math.max(a, popRuns.c0[k]);
+      const e = Math.min(b, popRuns.c1[k]);
+      if (e <= s) continue;
+      const d = popRuns.dens[k];
+      overlap(covered, row, s, e, o);
+      if (full) {
+        t.pop[z] += (e - s) * d;
+        t.popCov[z] += o.len * d;
       }
-      total[runs.zone[k]] += t;
-      cov[runs.zone[k]] += c;
+      if (own) {
+        t.ownPop[z] += (e - s) * d;
+        t.ownPopCov[z] += o.len * d;
+      }
+    }
+  };
+  const cuts: number[] = [];
+  for (let row = 0; row < g.h; row++) {
+    const a = zr.rowStart[row];
+    const b = zr.rowStart[row + 1];
+    let maxEnd = -1;
+    let overl = false;
+    for (let k = a; k < b; k++) {
+      if (zr.c0[k] < maxEnd) overl = true;
+      maxEnd = Math.max(maxEnd, zr.c1[k]);
+    }
+    if (!overl) {
+      for (let k = a; k < b; k++) piece(row, zr.zone[k], zr.c0[k], zr.c1[k], true, true);
+      continue;
+    }
+    t.overlapping = true;
+    for (let k = a; k < b; k++) piece(row, zr.zone[k], zr.c0[k], zr.c1[k], true, false);
+    cuts.length = 0;
+    for (let k = a; k < b; k++) cuts.push(zr.c0[k], zr.c1[k]);
+    cuts.sort((x, y) => x - y);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const p = cuts[i];
+      const q = cuts[i + 1];
+      if (q <= p) continue;
+      let owner = -1;
+      for (let k = a; k < b; k++) if (zr.c0[k] <= p && zr.c1[k] >= q && (owner < 0 || zr.zone[k] < owner)) owner = zr.zone[k];
+      if (owner >= 0) piece(row, owner, p, q, false, true);
     }
   }
-  return { total, covered: cov };
+  return t;
 }
 
 export interface ZoneShapes {
@@ -154,43 +254,45 @@ export interface ZoneShapes {
   uncovered: MultiPolygon['coordinates'];
 }
 
-/** Polygons of a zone's covered and uncovered cells, in lon/lat. */
-export function zoneShapes(
-  g: Grid,
-  p: LocalProjection,
-  runs: ZoneRuns,
-  covered: Uint8Array,
-  z: number,
-  simplifyTol: number,
-): ZoneShapes {
-  const [bx0, by0, bx1, by1] = runs.bbox.subarray(4 * z, 4 * z + 4);
+/** Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge outlines, so both share every edge. */
+export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number, number], zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
+  const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
   const bw = bx1 - bx0;
   const bh = by1 - by0;
   if (bw <= 0 || bh <= 0) return { covered: [], uncovered: [] };
   // 1 covered, 0 uncovered, 255 outside the zone
   const mask = new Uint8Array(bw * bh).fill(255);
   for (let row = by0; row < by1; row++) {
-    for (let k = runs.rowStart[row]; k < runs.rowStart[row + 1]; k++) {
-      if (runs.zone[k] !== z) continue;
-      const src = row * g.w;
-      const dst = (row - by0) * bw - bx0;
-      mask.set(covered.subarray(src + runs.c0[k], src + runs.c1[k]), dst + runs.c0[k]);
+    const off = (row - by0) * bw - bx0;
+    for (let k = zr.rowStart[row]; k < zr.rowStart[row + 1]; k++) {
+      if (zr.zone[k] !== z) continue;
+      const a = zr.c0[k];
+      const b = zr.c1[k];
+      mask.fill(0, off + a, off + b);
+      for (let j = covered.rowStart[row]; j < covered.rowStart[row + 1]; j++) {
+        const s = Math.max(a, covered.c0[j]);
+        const e = Math.min(b, covered.c1[j]);
+        if (e > s) mask.fill(1, off + s, off + e);
+      }
     }
   }
-  const toLonLat = (polys: number[][][]): Polygon['coordinates'][] =>
+  const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
     polys.map((poly) =>
       poly.map((ring) => {
-        const r = simplifyRing(ring, simplifyTol);
         const out: Position[] = [];
-        for (let i = 0; i < r.length; i += 2) {
-          const x = g.x0 + (bx0 + r[i]) * g.cell;
-          const y = g.y0 + (by0 + r[i + 1]) * g.cell;
-          out.push([round6(unprojectLon(p, x)), round6(unprojectLat(p, y))]);
+        for (let i = 0; i < ring.length; i += 2) {
+          const [lon, lat] = toLonLat(g.x0 + (bx0 + ring[i]) * g.cell, g.y0 + (by0 + ring[i + 1]) * g.cell);
+          out.push([round6(lon), round6(lat)]);
         }
         out.push(out[0]);
         return out;
       }),
     );
   const [cov, unc] = traceClasses(mask, bw, bh, [1, 0]);
-  return { covered: toLonLat(cov), uncovered: toLonLat(unc) };
+  return { covered: unproject(cov), uncovered: unproject(unc) };
+}
+
+/** Polygon features of an assessment layer. */
+export function polygonZones(area: FeatureCollection): Feature[] {
+  return area.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
 }

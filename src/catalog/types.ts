@@ -52,6 +52,12 @@ export interface CatalogLayer {
   notes?: string;
 }
 
+/** A layer the user loaded: a catalog entry whose data lives in the browser. */
+export interface UserLayer extends CatalogLayer {
+  /** blob: URL MapLibre loads the data from. */
+  dataUrl: string;
+}
+
 export interface Catalog {
   version: number;
   generated: string;

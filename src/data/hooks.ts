@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CatalogLayer } from '../catalog/types';
 import { useStore } from '../state/store';
-import { allLayers, type UserLayer } from '../state/updaters';
+import { allLayers, type UserLayer } from '../state/appState';
 import { layerData } from './registry';
 
 export type AnyLayer = CatalogLayer | UserLayer;

@@ -2,7 +2,8 @@
 // terminates it at once, whatever it is doing, and nothing is returned, so a
 // cancelled or failed load cannot touch existing layers.
 
-import type { SourceCrs } from './crs.ts';
+import type { CrsCandidate } from './crs/candidates.ts';
+import type { SourceCrs } from './crs/crsGuess.ts';
 import { makeIssue, type Issue } from './messages.ts';
 import type { ImportedPart, ImportRequest, ImportSummary, WorkerMessage, WorkerStage } from './parse.worker.ts';
 
@@ -16,7 +17,7 @@ export interface ImportProgress {
 
 export type ImportOutcome =
   | { ok: true; parts: ImportedPart[]; summary: ImportSummary }
-  | { ok: false; cancelled: boolean; errors: Issue[]; warnings: Issue[] };
+  | { ok: false; cancelled: boolean; errors: Issue[]; warnings: Issue[]; crsCandidates?: CrsCandidate[]; sheets?: string[] };
 
 export interface ImportHandle {
   promise: Promise<ImportOutcome>;
@@ -26,6 +27,10 @@ export interface ImportHandle {
 export interface StartImportOptions {
   name?: string;
   crs?: SourceCrs;
+  /** Source CRS chosen by the user ("EPSG:4548", "GCJ02"…), for data with none or an unknown one. */
+  from?: string;
+  /** Excel sheet name. */
+  sheet?: string;
   dropInvalid?: boolean;
   region?: [number, number, number, number] | null;
   onProgress?: (p: ImportProgress) => void;
@@ -53,7 +58,10 @@ const defaultWorker = () => new Worker(new URL('./parse.worker.ts', import.meta.
 
 let nextId = 1;
 
-export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions = {}): ImportHandle {
+/** Files loaded together (a Shapefile's .shp/.dbf/.prj/.cpg). */
+export type ImportSource = Blob | ArrayBuffer | { name: string; file: Blob }[];
+
+export function startImport(source: ImportSource, opts: StartImportOptions = {}): ImportHandle {
   const id = nextId++;
   const worker = (opts.createWorker ?? defaultWorker)();
   let settle!: (o: ImportOutcome) => void;
@@ -81,7 +89,7 @@ export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions
     } else if (m.ok) {
       opts.onProgress?.({ stage: 'serialising', fraction: 1 });
       settle({ ok: true, parts: m.parts, summary: m.summary });
-    } else settle({ ok: false, cancelled: false, errors: m.errors, warnings: m.warnings });
+    } else settle({ ok: false, cancelled: false, errors: m.errors, warnings: m.warnings, crsCandidates: m.crsCandidates, sheets: m.sheets });
   };
   worker.onerror = (ev: ErrorEvent) => {
     ev.preventDefault?.();
@@ -89,10 +97,13 @@ export function startImport(source: Blob | ArrayBuffer, opts: StartImportOptions
   };
 
   if (!settled) {
-    const name = opts.name ?? ((source as File).name || 'data');
-    const options = { crs: opts.crs, dropInvalid: opts.dropInvalid, region: opts.region };
-    const req: ImportRequest =
-      source instanceof ArrayBuffer ? { type: 'import', id, name, buffer: source, options } : { type: 'import', id, name, file: source, options };
+    const name = opts.name ?? (Array.isArray(source) ? source[0]?.name : (source as File).name) ?? 'data';
+    const options = { crs: opts.crs, from: opts.from, sheet: opts.sheet, dropInvalid: opts.dropInvalid, region: opts.region };
+    const req: ImportRequest = Array.isArray(source)
+      ? { type: 'import', id, name, files: source, options }
+      : source instanceof ArrayBuffer
+        ? { type: 'import', id, name, buffer: source, options }
+        : { type: 'import', id, name, file: source, options: options };
     worker.postMessage(req, source instanceof ArrayBuffer ? [source] : []);
   }
   return { promise, cancel };

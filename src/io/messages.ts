@@ -10,6 +10,10 @@ export interface Bilingual {
 
 export interface Issue {
   code: string;
+  /** The file (or part of an archive) the problem is in, e.g. "parcels.dbf". */
+  file?: string;
+  /** 1-based record number inside that file (Shapefile/dBASE records, table rows, placemarks). */
+  record?: number;
   featureIndex?: number;
   /** JSON-pointer-like path inside the document, e.g. features[3].geometry.coordinates[0]. */
   path?: string;
@@ -95,6 +99,24 @@ export const MESSAGES: Record<string, Bilingual> = {
   'feature.no_geometry': { en: 'The feature has no "geometry" member (use null for features without geometry)', zh: '要素缺少 "geometry" 成员（无几何请写 null）' },
   'feature.no_properties': { en: 'The feature has no "properties" member; empty properties were assumed', zh: '要素缺少 "properties" 成员，已按空属性处理' },
   'feature.id_duplicate': { en: 'Feature id {value} is also used by feature {other}', zh: '要素 id {value} 与第 {other} 个要素重复' },
+  'feature.id_type': {
+    en: 'The feature\'s "id" must be a string or a number (RFC 7946 §3.2); found {kind}',
+    zh: '要素的 "id" 必须是字符串或数字（RFC 7946 §3.2），实际为{kindZh}',
+  },
+  'feature.id_null': { en: 'The feature\'s "id" is null; RFC 7946 wants a string or a number, or no "id" at all', zh: '要素的 "id" 为 null；RFC 7946 要求字符串或数字，或不写 "id"' },
+  'bbox.invalid': { en: '"bbox" must be an array of numbers (RFC 7946 §5); found {value}', zh: '"bbox" 必须是数字数组（RFC 7946 §5），实际为 {value}' },
+  'bbox.length': {
+    en: '"bbox" has {count} numbers; it needs 2 × {dims} = {expected} for {dims}-dimensional coordinates (RFC 7946 §5)',
+    zh: '"bbox" 有 {count} 个数字；{dims} 维坐标需要 2 × {dims} = {expected} 个（RFC 7946 §5）',
+  },
+  'bbox.order': {
+    en: '"bbox" {axis} minimum {min} is greater than its maximum {max} (RFC 7946 §5: minima first; only longitude may wrap across the antimeridian)',
+    zh: '"bbox" 的{axisZh}最小值 {min} 大于最大值 {max}（RFC 7946 §5：先写最小值；只有经度可跨越 180° 经线）',
+  },
+  'crs.member_nested': {
+    en: 'A "crs" member is not part of RFC 7946 GeoJSON and is ignored; coordinates must be WGS84 longitude/latitude',
+    zh: '"crs" 成员不属于 RFC 7946 GeoJSON，已忽略；坐标必须是 WGS84 经纬度',
+  },
   'properties.invalid': { en: '"properties" must be an object or null (found {kind})', zh: '"properties" 必须是对象或 null（实际为{kindZh}）' },
   'property.too_large': {
     en: 'Property "{name}" holds {size} characters; it is kept, but popups and tables show only the start',
@@ -182,6 +204,82 @@ export const MESSAGES: Record<string, Bilingual> = {
     en: 'Saved layers could not be restored ({detail})',
     zh: '无法恢复已保存的图层（{detail}）',
   },
+  // --- formats other than GeoJSON/CSV (issue 8)
+  'format.unsupported': {
+    en: 'Files ending in "{ext}" cannot be loaded. Supported: {list}',
+    zh: '无法加载扩展名为“{ext}”的文件。支持：{list}',
+  },
+  'zip.unreadable': { en: 'The zip archive could not be read: {detail}', zh: '无法读取 zip 压缩包：{detail}' },
+  'zip.too_large': {
+    en: 'The archive would expand to {size} MB, more than the {limit} MB limit (a "zip bomb" guard); nothing was extracted',
+    zh: '压缩包解压后将达 {size} MB，超过 {limit} MB 上限（防“压缩炸弹”），未解压任何文件',
+  },
+  'zip.no_data': {
+    en: 'The zip holds no file that can be loaded: no .shp (a Shapefile needs its .shp), .geojson, .kml, .gpx, .csv, .xlsx, .gpkg or .fgb. Found: {list}',
+    zh: '压缩包中没有可加载的文件：没有 .shp（Shapefile 必须有 .shp）、.geojson、.kml、.gpx、.csv、.xlsx、.gpkg 或 .fgb。包含：{list}',
+  },
+  'shp.missing': {
+    en: 'The .dbf/.prj/.cpg files of "{name}" came without their .shp, which holds the geometry; add the .shp',
+    zh: '“{name}”的 .dbf/.prj/.cpg 文件缺少对应的 .shp（几何数据在 .shp 中），请一并选择 .shp',
+  },
+  'shp.no_dbf': {
+    en: 'There is no .dbf beside the .shp: the geometry was loaded without attributes',
+    zh: '.shp 旁没有 .dbf：只加载了几何，没有属性',
+  },
+  'shp.count_mismatch': {
+    en: 'The .shp of "{name}" has {shp} records but the .dbf has {dbf}; they must match record for record (the files may come from different exports)',
+    zh: '“{name}”的 .shp 有 {shp} 条记录，而 .dbf 有 {dbf} 条；两者必须一一对应（文件可能来自不同的导出）',
+  },
+  'shp.truncated': { en: 'The .shp is cut off or damaged: {detail}', zh: '.shp 文件不完整或已损坏：{detailZh}' },
+  'shp.unreadable': { en: 'The .shp could not be read: {detail}', zh: '无法读取 .shp：{detail}' },
+  'dbf.truncated': { en: 'The .dbf is cut off: {detail}, the file ends before this record', zh: '.dbf 文件不完整：{detail}，文件在此记录前结束' },
+  'dbf.unreadable': { en: 'The .dbf is not a dBASE table ({detail})', zh: '.dbf 不是 dBASE 表（{detail}）' },
+  'dbf.cpg_unknown': { en: 'The .cpg names code page "{detail}", which is not known; save it as UTF-8', zh: '.cpg 指定的代码页“{detail}”无法识别，请另存为 UTF-8' },
+  'dbf.encoding_detected': {
+    en: 'No .cpg names the attribute encoding; the text was read as {encoding} (detected). Check that Chinese text looks right',
+    zh: '没有 .cpg 指明属性编码，已按 {encoding} 读取（自动识别）。请检查中文是否显示正常',
+  },
+  'prj.unknown': {
+    en: 'The .prj describes a coordinate system that is not recognised ("{name}"); choose the data\'s coordinate system',
+    zh: '.prj 描述的坐标系无法识别（“{name}”），请选择数据的坐标系',
+  },
+  'crs.choose': {
+    en: 'The coordinates are not longitude/latitude (e.g. {value}) and the file does not say its coordinate system; choose it ({candidates})',
+    zh: '坐标不是经纬度（如 {value}），文件也没有说明坐标系，请选择（{candidates}）',
+  },
+  'crs.reprojected': {
+    en: 'Coordinates were converted from {name} (EPSG:{epsg}) to WGS84 with proj4',
+    zh: '坐标已用 proj4 从 {nameZh}（EPSG:{epsg}）转换为 WGS84',
+  },
+  'crs.legacy_datum': {
+    en: '{name} has no public transformation to WGS84: it was converted without a datum shift, so positions may be off by up to about {residual} m (recorded as the layer\'s accuracy)',
+    zh: '{nameZh} 没有公开的到 WGS84 的转换参数：转换未做基准面改正，位置可能偏差约 {residual} 米以内（已记为图层精度）',
+  },
+  'crs.unknown_choice': {
+    en: 'Unknown coordinate system "{value}"; give an EPSG code such as EPSG:4548, or GCJ02 / BD09',
+    zh: '未知坐标系“{value}”；请给出 EPSG 代码（如 EPSG:4548）或 GCJ02 / BD09',
+  },
+  'kmz.no_kml': { en: 'The KMZ holds no .kml document (found: {list})', zh: 'KMZ 中没有 .kml 文档（包含：{list}）' },
+  'xml.unreadable': { en: 'The {kind} is not well-formed XML: {detail}', zh: '{kind} 不是格式正确的 XML：{detail}' },
+  'xml.no_features': { en: 'The {kind} holds no placemarks, waypoints, routes or tracks', zh: '{kind} 中没有地标、航点、路线或轨迹' },
+  'gpkg.unreadable': { en: 'This is not a GeoPackage (SQLite) database: {detail}', zh: '这不是 GeoPackage（SQLite）数据库：{detail}' },
+  'gpkg.no_vector': {
+    en: 'The GeoPackage has no vector tables (gpkg_contents lists: {list}); only features can be loaded, not tiles or attribute tables',
+    zh: 'GeoPackage 中没有矢量要素表（gpkg_contents 中有：{list}）；只能加载要素，不能加载瓦片或纯属性表',
+  },
+  'gpkg.geometry': { en: 'The geometry could not be read: {detail}', zh: '无法读取几何：{detail}' },
+  'gpkg.srs_unknown': {
+    en: 'srs_id {srs} ("{name}") is not a known coordinate system; choose the data\'s coordinate system',
+    zh: 'srs_id {srs}（“{name}”）不是已知坐标系，请选择数据的坐标系',
+  },
+  'fgb.unreadable': { en: 'The FlatGeobuf file could not be read: {detail}', zh: '无法读取 FlatGeobuf 文件：{detail}' },
+  'xlsx.unreadable': { en: 'The Excel workbook could not be read: {detail}', zh: '无法读取 Excel 工作簿：{detail}' },
+  'xlsx.sheet_missing': { en: 'There is no sheet "{sheet}"; the workbook has: {list}', zh: '没有名为“{sheet}”的工作表；工作簿中有：{list}' },
+  'xlsx.no_lonlat': {
+    en: 'Sheet "{sheet}" has no longitude/latitude columns (headers: {headers}). Name them lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or pick another sheet ({list})',
+    zh: '工作表“{sheet}”没有经纬度列（表头：{headers}）。请命名为 lon/lng/longitude/x/经度 和 lat/latitude/y/纬度，或选择其他工作表（{list}）',
+  },
+  'topojson.unreadable': { en: 'The TopoJSON could not be converted: {detail}', zh: '无法转换 TopoJSON：{detail}' },
   // --- CSV
   'csv.no_lonlat': {
     en: 'No longitude/latitude columns found (headers: {headers}). Name them lon/lng/longitude/x/经度 and lat/latitude/y/纬度',
@@ -209,9 +307,11 @@ export function formatMessage(code: string, params: Params = {}): Bilingual {
 export function makeIssue(
   code: string,
   params: Params = {},
-  where: { featureIndex?: number; path?: string; line?: number; column?: number } = {},
+  where: { file?: string; record?: number; featureIndex?: number; path?: string; line?: number; column?: number } = {},
 ): Issue {
   const issue: Issue = { code, message: formatMessage(code, params) };
+  if (where.file !== undefined) issue.file = where.file;
+  if (where.record !== undefined) issue.record = where.record;
   if (where.featureIndex !== undefined) issue.featureIndex = where.featureIndex;
   if (where.path !== undefined) issue.path = where.path;
   if (where.line !== undefined) issue.line = where.line;
@@ -222,6 +322,8 @@ export function makeIssue(
 /** "feature 3 (features[3].geometry)", "line 2, column 7" or "" — in one language. */
 export function describeLocation(issue: Issue, lang: 'en' | 'zh'): string {
   const parts: string[] = [];
+  if (issue.file !== undefined) parts.push(issue.file);
+  if (issue.record !== undefined) parts.push(lang === 'en' ? `record ${issue.record}` : `第 ${issue.record} 条记录`);
   if (issue.featureIndex !== undefined) parts.push(lang === 'en' ? `feature ${issue.featureIndex}` : `第 ${issue.featureIndex} 个要素`);
   if (issue.line !== undefined) {
     const col = issue.column !== undefined ? (lang === 'en' ? `, column ${issue.column}` : ` 第 ${issue.column} 列`) : '';

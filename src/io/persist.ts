@@ -6,9 +6,19 @@
 // The record (de)serialisation is pure and tested in Node; the IndexedDB
 // wrapper is small and tested in the browser (tests/e2e/data.spec.ts).
 
-import type { GeometryKind, LayerStyle } from '../catalog/types.ts';
-import type { UserLayer } from '../state/updaters.ts';
-import type { AppSettings } from '../state/userLayers.ts';
+import type { GeometryKind, LayerStyle, UserLayer } from '../catalog/types.ts';
+import type { Lang } from '../i18n/strings.ts';
+
+/** Settings kept across reloads (the link, when it says otherwise, wins). */
+export interface AppSettings {
+  lang?: Lang;
+  basemap?: 'offline' | 'osm' | 'tianditu';
+  opacity?: Record<string, number>;
+  /** Datum chosen for the next load (kept by the data panel). */
+  importCrs?: 'WGS84' | 'GCJ02' | 'BD09';
+  /** Thematic styles of loaded layers (issue 9); checked by state/thematic.ts when applied. */
+  thematic?: Record<string, unknown>;
+}
 
 export const DB_NAME = 'tianjin-renewal-map';
 export const DB_VERSION = 1;

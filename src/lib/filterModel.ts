@@ -199,6 +199,9 @@ const isNumOrNull = (x: unknown): x is number | null => x === null || (typeof x 
 const isPosition = (p: unknown): boolean =>
   Array.isArray(p) && p.length >= 2 && p.every((c) => typeof c === 'number' && Number.isFinite(c));
 
+/** Bounds on a drawn polygon from untrusted input (a drawn shape has one ring of a few dozen vertices). */
+export const POLYGON_LIMITS = { rings: 10, vertices: 2000 };
+
 /**
  * Validates untrusted input (URL, postMessage) into a LayerFilter. Bad clauses
  * are dropped and named in `errors`; it never throws.
@@ -240,8 +243,13 @@ export function parseLayerFilter(x: unknown): { filter: LayerFilter; errors: str
     const ok =
       isObj(p) && p.type === 'Polygon' && Array.isArray(p.coordinates) && p.coordinates.length > 0 &&
       p.coordinates.every((r: unknown) => Array.isArray(r) && r.length >= 4 && r.every(isPosition));
-    if (ok) out.polygon = p as unknown as Polygon;
-    else errors.push('polygon: not a GeoJSON Polygon');
+    const rings = ok ? (p.coordinates as number[][][]) : [];
+    const vertices = rings.reduce((n, r) => n + r.length, 0);
+    if (!ok) errors.push('polygon: not a GeoJSON Polygon');
+    else if (rings.length > POLYGON_LIMITS.rings) errors.push(`polygon: more than ${POLYGON_LIMITS.rings} rings`);
+    else if (vertices > POLYGON_LIMITS.vertices) errors.push(`polygon: ${vertices} vertices, more than ${POLYGON_LIMITS.vertices}`);
+    else if (!rings.every((r) => r.every(([x, y]) => x >= -180 && x <= 180 && y >= -90 && y <= 90))) errors.push('polygon: a coordinate outside longitude -180…180 / latitude -90…90');
+    else out.polygon = p as unknown as Polygon;
   }
   for (const k of Object.keys(x)) {
     if (!['categories', 'ranges', 'text', 'district', 'polygon'].includes(k)) errors.push(`${k}: unknown clause`);

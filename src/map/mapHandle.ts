@@ -1,9 +1,9 @@
 // The live MapLibre map, for imperative moves and for host pages and tests (window.renewalMap).
 import type { Map as MLMap, LngLatBoundsLike } from 'maplibre-gl';
 import { useStore } from '../state/store';
-import { allLayers } from '../state/updaters';
+import { allLayers } from '../state/appState';
 import { parseLayerFilter, setLayerFilter } from '../lib/filterModel';
-import { useFilterResults } from '../state/filterResults';
+import { useFilterResults } from '../state/derivedResults';
 import { checkThematicStyle, setThematic } from '../state/thematic';
 import { useThematicResults } from '../state/thematicResults';
 import { styleLayerIds } from './style';

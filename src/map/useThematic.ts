@@ -1,8 +1,8 @@
 // The thematic expressions for every styled layer, kept in line with the store and the filters.
 import { useEffect, useMemo } from 'react';
 import { useStore } from '../state/store';
-import { allLayers } from '../state/updaters';
-import { useFilterResults } from '../state/filterResults';
+import { allLayers } from '../state/appState';
+import { useFilterResults } from '../state/derivedResults';
 import { refreshThematic, useThematicResults } from '../state/thematicResults';
 import { thematicRender, type ThematicRender } from './thematicStyle';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageResult } from '../analysis/coverage';
 import type { RunMeta } from '../ui/analysis/request';
-import { DEFAULT_ANALYSIS } from './analysis';
+import { DEFAULT_ANALYSIS } from './analysisSettings';
 import { cancelRun, failRun, finishRun, initialResults, setProgress, startRun } from './analysisResults';
 
 const result = (pct: number, pop: number | null = 1000): CoverageResult => ({
   coveredAreaM2: pct, totalAreaM2: 100, coveredPct: pct, population: pop, coveredPopulation: pop === null ? null : pop * pct / 100,
-  radiusM: 769, cellSizeM: 20, facilityCount: 99, perZone: [],
+  radiusM: 769, cellSizeM: 20, facilityCount: 99, perZone: [], errorM2: 0, outlineCellM: 20, projection: 'EPSG:4548', zonesOverlap: false,
   covered: { type: 'FeatureCollection', features: [] }, uncovered: { type: 'FeatureCollection', features: [] },
 });
 const meta = (over: Partial<RunMeta> = {}): RunMeta => ({

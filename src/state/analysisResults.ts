@@ -1,13 +1,29 @@
-// Analysis results: derived data, not link state, so a small store of its own.
-// Every change is a pure updater (state, …args) → state.
+// Analysis results: derived data, not link state; the `results` slice of the one store (see
+// derivedResults.ts for its hook). Every change is a pure updater (state, …args) → state.
 import type { FeatureCollection, LineString } from 'geojson';
-import { create } from 'zustand';
 import type { LocalText } from '../catalog/types';
 import type { CoverageResult } from '../analysis/coverage';
 import type { CoverageSummary, CoverageTargetId } from '../analysis/indicators';
 import type { Progress } from '../analysis/steps';
-import type { RunMeta } from '../ui/analysis/request';
-import type { AnalysisSettings } from './analysis';
+import type { AnalysisSettings } from './analysisSettings';
+
+/** What a run was asked and over what, for its description and exports. */
+export interface RunMeta {
+  mode: 'circle' | 'network';
+  minutes: number;
+  walkM: number;
+  /** circle radius (circle mode) or network walking distance (network mode) */
+  reachM: number;
+  areaLabel: LocalText;
+  facilitiesLabel: LocalText;
+  facilityCount: number;
+  populationSource: 'attribute' | 'districts' | 'none';
+  target: CoverageTargetId | null;
+  /** the run covered the whole central-city polygon */
+  centralCity: boolean;
+  /** English zone names by (Chinese) `name`, where the area layer has `name_en` */
+  namesEn?: Record<string, string>;
+}
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -128,8 +144,3 @@ export function clearResults(s: ResultsState): ResultsState {
   return { ...s, status: 'idle', progress: null, result: null, edges: null, network: null, meta: null, error: null };
 }
 
-export const useResults = create<ResultsState>(() => initialResults());
-
-export function actResults<A extends unknown[]>(fn: (s: ResultsState, ...args: A) => ResultsState, ...args: A): void {
-  useResults.setState((s) => fn(s, ...args), true);
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { registerData } from '../data/registry';
-import { evaluate, refreshFilterResults, useFilterResults } from './filterResults';
+import { evaluate } from './filterResults';
 
 const pt = (name: string, kind: string, x: number, y: number) =>
   ({ type: 'Feature' as const, properties: { name, kind }, geometry: { type: 'Point' as const, coordinates: [x, y] } });
@@ -25,32 +24,5 @@ describe('evaluate', () => {
     const r = evaluate(fc, { text: '公园', district: ['和平区'] }, districts);
     expect(Array.from(r.ids!)).toEqual([2]);
     expect(r.expr).toEqual(['match', ['id'], [2], true, false]);
-  });
-});
-
-describe('refreshFilterResults', () => {
-  const layer = { id: 'u1', file: '', dataUrl: 'blob:u1' };
-  registerData('u1', fc);
-  const settle = () => new Promise((r) => setTimeout(r, 0));
-  it('computes results for filtered layers and drops them when the filter goes', async () => {
-    refreshFilterResults([layer], { u1: { text: '公园' } });
-    expect(useFilterResults.getState().byLayer.u1.pending).toBe(true);
-    await settle();
-    const r = useFilterResults.getState().byLayer.u1;
-    expect([r.pending, r.count, r.total]).toEqual([false, 2, 4]);
-    // The same filter again: nothing recomputed.
-    refreshFilterResults([layer], { u1: { text: '公园' } });
-    expect(useFilterResults.getState().byLayer.u1).toBe(r);
-    // A native filter reaches the map at once, before the data is read.
-    refreshFilterResults([layer], { u1: { categories: { kind: ['block'] } } });
-    expect(useFilterResults.getState().byLayer.u1.expr).toEqual(['match', ['to-string', ['get', 'kind']], ['block'], true, false]);
-    await settle();
-    expect(useFilterResults.getState().byLayer.u1.count).toBe(2);
-    refreshFilterResults([layer], {});
-    expect(useFilterResults.getState().byLayer).toEqual({});
-  });
-  it('ignores filters of unknown layers', () => {
-    refreshFilterResults([layer], { nope: { text: 'x' } });
-    expect(useFilterResults.getState().byLayer).toEqual({});
   });
 });

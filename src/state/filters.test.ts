@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilterParam, clearAllFilters, clearLayerFilter, removeFilterClause, setFilterFor, updateFilterFor, validateFilterParam } from './filters';
-import { initialState } from './updaters';
+import { checkFilterParam, checkFilters, clearAllFilters, clearLayerFilter, removeFilterClause, setFilterFor, updateFilterFor } from './filters';
+import { initialState } from './appState';
 import { toggleCategoryValue } from '../lib/filterModel';
 
 describe('filter updaters', () => {
@@ -27,7 +27,7 @@ describe('the f= link parameter', () => {
   it('keeps valid layer filters whole', () => {
     const f = { 'plan-projects': { categories: { renewal_type: ['green'] } }, shelters: { district: ['和平区'], text: '公园' } };
     expect(checkFilterParam(f)).toEqual({ value: f, dropped: [] });
-    expect(validateFilterParam(f)).toEqual({ value: f });
+    expect(checkFilters(f)).toEqual({ value: f, notices: [] });
   });
   it('drops bad clauses and bad layer ids, keeping the rest', () => {
     const r = checkFilterParam({ 'plan-projects': { ranges: { n: 'x' }, text: 'a' }, 'bad id <script>': { text: 'b' } });
@@ -35,13 +35,32 @@ describe('the f= link parameter', () => {
     expect(r.dropped).toHaveLength(2);
     expect(r.dropped[0]).toContain('plan-projects.ranges.n');
   });
-  it('rejects values with nothing valid, with a bilingual error', () => {
+  it('rejects values with nothing valid, with a bilingual notice', () => {
     for (const bad of [42, 'x', null, [1], { a: { ranges: 3 } }]) {
-      const r = validateFilterParam(bad);
+      const r = checkFilters(bad);
       expect(r.value).toBeUndefined();
-      expect(r.error?.zh).toMatch(/筛选/);
-      expect(r.error?.en).toMatch(/filter/);
+      expect(r.notices).toHaveLength(1);
+      expect(r.notices[0].message.zh).toMatch(/筛选/);
+      expect(r.notices[0].message.en).toMatch(/filter/);
     }
-    expect(validateFilterParam({})).toEqual({ value: {} });
+    expect(checkFilters({})).toEqual({ value: {}, notices: [] });
+  });
+  it('bounds drawn polygons: vertex count and coordinate range', () => {
+    const ring = (n: number, x0 = 117.2) => {
+      const r = Array.from({ length: n - 1 }, (_, i) => [x0 + 0.01 * Math.cos((2 * Math.PI * i) / (n - 1)), 39.1 + 0.01 * Math.sin((2 * Math.PI * i) / (n - 1))]);
+      return [...r, r[0]];
+    };
+    const poly = (rings: number[][][]) => ({ shelters: { polygon: { type: 'Polygon', coordinates: rings } } });
+    expect(checkFilters(poly([ring(500)])).value).toEqual(poly([ring(500)]));
+    const many = checkFilters(poly([ring(2001)]));
+    expect(many.value).toBeUndefined();
+    expect(many.notices[0].message.en).toContain('2001 vertices');
+    const far = checkFilters(poly([[[117, 39], [190, 39], [117, 40], [117, 39]]]));
+    expect(far.value).toBeUndefined();
+    expect(far.notices[0].message.en).toContain('longitude');
+    const lat = checkFilters(poly([[[117, 39], [118, 95], [117, 40], [117, 39]]]));
+    expect(lat.value).toBeUndefined();
+    const rings = checkFilters(poly(Array.from({ length: 11 }, () => ring(5))));
+    expect(rings.notices[0].message.en).toContain('rings');
   });
 });

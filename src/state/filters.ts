@@ -1,7 +1,5 @@
-// Filters in the app state: pure updaters over AppState.filters, and the
-// validator for the `f=` link parameter (registered at module load, so any
-// module importing this one before App's first readUrl gets links checked).
-import type { LocalText } from '../catalog/types';
+// Filters in the app state: pure updaters over AppState.filters, and the checker of the `f=`
+// link parameter (the parameter itself is in linkParams.ts).
 import {
   clearFilter,
   parseLayerFilter,
@@ -11,29 +9,28 @@ import {
   type FilterState,
   type LayerFilter,
 } from '../lib/filterModel';
-import { act } from './store';
-import { pushNotice, type AppState } from './updaters';
-import { registerUrlValidator } from './urlSync';
+import type { AppState } from './appState';
+import type { Checked, Notice } from './url';
 
-export function setFilterFor(s: AppState, layerId: string, f: LayerFilter): AppState {
+export function setFilterFor<S extends Pick<AppState, 'filters'>>(s: S, layerId: string, f: LayerFilter): S {
   return { ...s, filters: setLayerFilter(s.filters, layerId, f) };
 }
 
 /** Applies a LayerFilter updater (e.g. `f => toggleCategoryValue(f, 'kind', 'park')`) to one layer. */
-export function updateFilterFor(s: AppState, layerId: string, fn: (f: LayerFilter) => LayerFilter): AppState {
+export function updateFilterFor<S extends Pick<AppState, 'filters'>>(s: S, layerId: string, fn: (f: LayerFilter) => LayerFilter): S {
   return setFilterFor(s, layerId, fn(s.filters[layerId] ?? {}));
 }
 
-export function removeFilterClause(s: AppState, layerId: string, key: ClauseKey): AppState {
+export function removeFilterClause<S extends Pick<AppState, 'filters'>>(s: S, layerId: string, key: ClauseKey): S {
   const f = s.filters[layerId];
   return f ? setFilterFor(s, layerId, removeClause(f, key)) : s;
 }
 
-export function clearLayerFilter(s: AppState, layerId: string): AppState {
+export function clearLayerFilter<S extends Pick<AppState, 'filters'>>(s: S, layerId: string): S {
   return s.filters[layerId] ? { ...s, filters: clearFilter(s.filters, layerId) } : s;
 }
 
-export function clearAllFilters(s: AppState): AppState {
+export function clearAllFilters<S extends Pick<AppState, 'filters'>>(s: S): S {
   return Object.keys(s.filters).length ? { ...s, filters: {} } : s;
 }
 
@@ -66,7 +63,7 @@ export function checkFilterParam(v: unknown): FilterParamCheck {
   return Object.keys(value).length || !dropped.length ? { value, dropped } : { dropped };
 }
 
-export function droppedNotice(dropped: string[]): { code: string; message: LocalText } {
+export function droppedNotice(dropped: string[]): Notice {
   const list = dropped.slice(0, 4).join('; ') + (dropped.length > 4 ? ` (+${dropped.length - 4})` : '');
   return {
     code: 'url.f',
@@ -77,22 +74,8 @@ export function droppedNotice(dropped: string[]): { code: string; message: Local
   };
 }
 
-/**
- * The `f=` validator: nothing valid → an error (the codec drops `f` with a
- * notice); partly valid → the valid part is kept and a notice lists the rest.
- */
-export function validateFilterParam(v: unknown): { value?: unknown; error?: LocalText } {
+/** The `f=` checker: the valid clauses of valid layer ids, and a notice naming what was dropped. */
+export function checkFilters(v: unknown): Checked<FilterState> {
   const r = checkFilterParam(v);
-  if (!r.value) {
-    const list = r.dropped.slice(0, 4).join('; ');
-    return { error: { zh: `筛选条件无效（${list}）`, en: `invalid filter (${list})` } };
-  }
-  if (r.dropped.length) {
-    // The codec has no channel for warnings on a kept value: report after the URL is applied.
-    const n = droppedNotice(r.dropped);
-    queueMicrotask(() => act(pushNotice, n));
-  }
-  return { value: r.value };
+  return { value: r.value, notices: r.dropped.length ? [droppedNotice(r.dropped)] : [] };
 }
-
-registerUrlValidator('f', validateFilterParam);

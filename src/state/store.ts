@@ -1,6 +1,7 @@
-// The one store. Components call `act(updater, …args)`; updaters are pure (updaters.ts).
+// The one store of shareable and persisted state. Components call `act(updater, …args)`;
+// updaters are pure (updaters.ts and the state modules beside it). The shape is appState.ts.
 import { create } from 'zustand';
-import { initialState, type AppState } from './updaters';
+import { initialState, type AppState } from './appState';
 
 export const useStore = create<AppState>(() => initialState());
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHash, encodeHash } from './url';
+import { decodeHash, encodeHash, encodeJsonParam } from './url';
 import { checkThematic, checkThematicStyle, patchThematic, setThematic, type ThematicStyle } from './thematic';
-import { applyUrl, initialState, toUrlState } from './updaters';
+import { initialState } from './appState';
+import { thematicParam } from './linkParams';
+import { applyUrl, checkersOf, toUrlState } from './urlState';
+
+const params = [thematicParam];
+const checkers = checkersOf(params);
 
 const full: ThematicStyle = {
   v: 1, kind: 'graduated', field: '人口密度', method: 'target', classes: 3, target: { threshold: 1.5, close: 0.2, id: 'shelter_per_capita' },
@@ -12,13 +17,12 @@ const cats: ThematicStyle = { v: 1, kind: 'categories', field: 'type', topN: 4, 
 describe('thematic URL state', () => {
   it('round-trips through the hash', () => {
     const s = setThematic(setThematic(initialState(), 'districts', full), 'plan-projects', cats);
-    const hash = encodeHash(toUrlState(s));
+    const hash = encodeHash(toUrlState(s, params));
     expect(hash).toContain('th=');
-    const known = new Set(['districts', 'plan-projects']);
-    const { state, notices } = decodeHash(hash, { knownLayers: known, checkThematic });
+    const { state, notices } = decodeHash(hash, { checkers });
     expect(notices).toEqual([]);
-    expect(state.thematic).toEqual({ districts: full, 'plan-projects': cats });
-    expect(applyUrl(initialState(), state, notices).thematic).toEqual(s.thematic);
+    expect(state.params?.th).toEqual({ districts: full, 'plan-projects': cats });
+    expect(applyUrl(initialState(), state, notices, params).thematic).toEqual(s.thematic);
   });
   it('drops bad values with notices in both languages and keeps the rest', () => {
     const raw = { districts: { ...full, classes: 99, ramp: 'NotARamp' }, nope: cats, parks: { v: 2, kind: 'graduated', field: 'x' } };
@@ -40,11 +44,13 @@ describe('thematic URL state', () => {
     expect(checkThematicStyle({ v: 1, kind: 'graduated', field: 'x', method: 'target' }).value).toEqual({ v: 1, kind: 'graduated', field: 'x' });
     expect(checkThematic([1, 2]).value).toBeNull();
   });
-  it('a bad th= leaves the current styles as they are', () => {
-    const s = setThematic(initialState(), 'districts', full);
-    const { state, notices } = decodeHash('#v=1&th=%%%', { checkThematic });
+  it('a bad th= is dropped with a notice (no thematic styles)', () => {
+    const { state, notices } = decodeHash('#v=1&th=%%%', { checkers });
     expect(notices.length).toBe(1);
-    expect(applyUrl(s, state, notices).thematic).toEqual(s.thematic);
+    expect(applyUrl(setThematic(initialState(), 'districts', full), state, notices, params).thematic).toEqual({});
+    const partly = decodeHash(`#v=1&th=${encodeJsonParam({ districts: { ...full, classes: 0 }, x: { v: 3 } })}`, { checkers });
+    expect(partly.notices.map((n) => n.code)).toEqual(['thematic.classes', 'thematic.version']);
+    expect(Object.keys(partly.state.params?.th as object)).toEqual(['districts']);
   });
 });
 

@@ -4,7 +4,7 @@
 import { CLASS_METHODS, type ClassMethod } from '../lib/thematic/classify';
 import { rampInfo } from '../lib/thematic/ramps';
 import { THEMATIC_KINDS, type ThematicKind, type ThematicSpec } from '../lib/thematic/spec';
-import type { AppState } from './updaters';
+import type { AppState } from './appState';
 import type { Notice } from './url';
 
 export const THEMATIC_VERSION = 1 as const;

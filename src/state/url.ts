@@ -1,6 +1,8 @@
 // The URL hash codec: the shareable part of the state, versioned and validated on read.
 //   #map=zoom/lat/lng[/bearing/pitch]&layers=id,id&v=1&lang=en&bm=osm&op=id:0.5&f=…&an=…
-// Reading never throws: each bad value is dropped with a notice saying what and why.
+// The codec reads map, layers, v, lang, bm and op itself. Every other parameter is base64url
+// JSON checked by the checker the caller passes for its key; one with no checker is dropped
+// with a notice (fail closed). Reading never throws: each bad value is dropped with a notice.
 import type { LocalText } from '../catalog/types';
 import type { Lang } from '../i18n/strings';
 
@@ -23,11 +25,8 @@ export interface UrlState {
   lang?: Lang;
   basemap?: BasemapId;
   opacity?: Record<string, number>;
-  /** Opaque JSON parts owned by other modules (filters, analysis), validated by them. */
-  filters?: unknown;
-  analysis?: unknown;
-  /** Thematic styles by layer (`th=`), checked by state/thematic.ts `checkThematic`. */
-  thematic?: unknown;
+  /** JSON parameters (f=, an=, …) by key, each checked by the checker passed for it. */
+  params?: Record<string, unknown>;
 }
 
 export interface Notice {
@@ -39,6 +38,18 @@ export interface DecodeResult {
   state: UrlState;
   notices: Notice[];
 }
+
+/** What a parameter checker gives back: the value to use (absent: drop it) and what it reported. */
+export interface Checked<T> {
+  value?: T;
+  notices: Notice[];
+}
+
+/** Checks one decoded JSON parameter. Must not throw. */
+export type ParamChecker<T = unknown> = (decoded: unknown) => Checked<T>;
+
+/** The parameters the codec reads itself; every other key needs a checker. */
+const BUILT_IN = new Set(['map', 'layers', 'v', 'lang', 'bm', 'op']);
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
 
@@ -75,9 +86,9 @@ export function encodeHash(s: UrlState): string {
   if (s.basemap && s.basemap !== 'offline') parts.push(`bm=${s.basemap}`);
   const op = Object.entries(s.opacity ?? {}).filter(([, v]) => v !== 1);
   if (op.length) parts.push(`op=${op.map(([k, v]) => `${encodeURIComponent(k)}:${round(v, 2)}`).join(',')}`);
-  if (s.filters !== undefined) parts.push(`f=${encodeJsonParam(s.filters)}`);
-  if (s.analysis !== undefined) parts.push(`an=${encodeJsonParam(s.analysis)}`);
-  if (s.thematic !== undefined) parts.push(`th=${encodeJsonParam(s.thematic)}`);
+  for (const [key, value] of Object.entries(s.params ?? {})) {
+    if (value !== undefined && !BUILT_IN.has(key)) parts.push(`${key}=${encodeJsonParam(value)}`);
+  }
   return '#' + parts.join('&');
 }
 
@@ -106,18 +117,11 @@ function parseView(raw: string, notices: Notice[]): ViewState | undefined {
 export interface DecodeOptions {
   /** Layer ids that exist; others are dropped with a notice. */
   knownLayers?: ReadonlySet<string>;
-  validateFilters?: (v: unknown) => { value?: unknown; error?: LocalText };
-  validateAnalysis?: (v: unknown) => { value?: unknown; error?: LocalText };
-  /** Checks `th=`: keeps what is valid, with a notice for each value dropped. */
-  checkThematic?: (v: unknown, known?: ReadonlySet<string>) => { value: unknown; notices: Notice[] };
+  /** One checker per JSON parameter key. A key with no checker is dropped with a notice (fail closed). */
+  checkers: Readonly<Record<string, ParamChecker>>;
 }
 
-function decodeJsonParam(
-  key: string,
-  raw: string,
-  validate: DecodeOptions['validateFilters'],
-  notices: Notice[],
-): unknown {
+function decodeJsonParam(key: string, raw: string, check: ParamChecker, notices: Notice[]): unknown {
   let parsed: unknown;
   try {
     parsed = JSON.parse(b64urlDecode(raw));
@@ -125,16 +129,20 @@ function decodeJsonParam(
     notices.push(notice(`url.${key}`, `链接参数 ${key} 无法解析，已忽略`, `The link parameter ${key} could not be read and was ignored`));
     return undefined;
   }
-  if (!validate) return parsed;
-  const r = validate(parsed);
-  if (r.error) {
-    notices.push({ code: `url.${key}`, message: { zh: `链接参数 ${key}：${r.error.zh}，已忽略`, en: `Link parameter ${key}: ${r.error.en}; ignored` } });
-    return undefined;
+  let r: Checked<unknown>;
+  try {
+    r = check(parsed);
+  } catch {
+    r = { notices: [] };
+  }
+  notices.push(...r.notices);
+  if (r.value === undefined && !r.notices.length) {
+    notices.push(notice(`url.${key}`, `链接参数 ${key} 无效，已忽略`, `The link parameter ${key} is invalid and was ignored`));
   }
   return r.value;
 }
 
-export function decodeHash(hash: string, opts: DecodeOptions = {}): DecodeResult {
+export function decodeHash(hash: string, opts: DecodeOptions): DecodeResult {
   const notices: Notice[] = [];
   const state: UrlState = {};
   const body = hash.replace(/^#/, '');
@@ -190,18 +198,16 @@ export function decodeHash(hash: string, opts: DecodeOptions = {}): DecodeResult
     }
     state.opacity = opacity;
   }
-  const f = params.get('f');
-  if (f !== undefined) state.filters = decodeJsonParam('f', f, opts.validateFilters, notices);
-  const an = params.get('an');
-  if (an !== undefined) state.analysis = decodeJsonParam('an', an, opts.validateAnalysis, notices);
-  const th = params.get('th');
-  if (th !== undefined) {
-    const raw = decodeJsonParam('th', th, undefined, notices);
-    if (raw !== undefined && opts.checkThematic) {
-      const r = opts.checkThematic(raw, opts.knownLayers);
-      notices.push(...r.notices);
-      if (r.value !== null) state.thematic = r.value;
-    } else if (raw !== undefined) state.thematic = raw;
+  for (const [key, raw] of params) {
+    if (BUILT_IN.has(key)) continue;
+    const check = Object.hasOwn(opts.checkers, key) ? opts.checkers[key] : undefined;
+    if (!check) {
+      const k = key.slice(0, 20);
+      notices.push(notice('url.unknown', `链接参数 ${k} 无法识别，已忽略`, `The link parameter ${k} is not understood and was ignored`));
+      continue;
+    }
+    const value = decodeJsonParam(key, raw, check, notices);
+    if (value !== undefined) (state.params ??= {})[key] = value;
   }
   return { state, notices };
 }

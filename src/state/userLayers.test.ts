@@ -4,7 +4,7 @@ import {
   addUserLayers, applySettings, layerNameFromFile, makeUserLayer, newLayerId, nextColor, removeUserLayer,
   renameUserLayer, restyleUserLayer, settingsOf, USER_COLORS, type NewUserLayer,
 } from './userLayers';
-import { initialState, type AppState } from './updaters';
+import { initialState, type AppState } from './appState';
 
 const base: NewUserLayer = {
   id: 'u-1', name: 'shelters', fileName: 'shelters.csv', source: 'shelters.csv', sourceCrs: 'GCJ02',

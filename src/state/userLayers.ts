@@ -3,9 +3,8 @@
 // AppState.visible like every other layer.
 import { checkThematic } from './thematic';
 import type { GeometryKind, LocalText } from '../catalog/types';
-import type { Lang } from '../i18n/strings';
-import type { BasemapId } from './url';
-import type { AppState, UserLayer } from './updaters';
+import type { AppSettings } from '../io/persist';
+import type { AppState, UserLayer } from './appState';
 
 /** Colours for loaded layers, distinct from the shipped layers' palette. */
 export const USER_COLORS = ['#1f77b4', '#d62790', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#8c564b', '#bcbd22'];
@@ -152,16 +151,7 @@ export function restyleUserLayer(s: AppState, id: string, color: string): AppSta
   return update(s, id, (l) => (l.style.color === c ? l : { ...l, style: { ...l.style, color: c } }));
 }
 
-/** Settings kept across reloads (the URL, when it says otherwise, wins). */
-export interface AppSettings {
-  lang?: Lang;
-  basemap?: BasemapId;
-  opacity?: Record<string, number>;
-  /** Datum chosen for the next load (kept by the data panel). */
-  importCrs?: 'WGS84' | 'GCJ02' | 'BD09';
-  /** Thematic styles of loaded layers (issue 9); checked by state/thematic.ts when applied. */
-  thematic?: Record<string, unknown>;
-}
+export type { AppSettings };
 
 export function settingsOf(s: AppState): AppSettings {
   const thematic = Object.fromEntries(Object.entries(s.thematic ?? {}).filter(([id]) => s.userLayers.some((l) => l.id === id)));

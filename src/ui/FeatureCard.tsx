@@ -1,7 +1,8 @@
 // The selected feature's properties, as text (React escapes; no HTML is ever injected).
 import { pick, t } from '../i18n/strings';
 import { act, useStore } from '../state/store';
-import { allLayers, select } from '../state/updaters';
+import { allLayers } from '../state/appState';
+import { select } from '../state/updaters';
 import { displayValue, fieldLabel, planRefText } from './labels';
 
 const META = ['plan_ref', 'source', 'accuracy_m'];

@@ -1,6 +1,6 @@
 // Checks over the built public/geo (npm run data runs before the unit tests in npm test).
 import { existsSync, readFileSync } from 'node:fs';
-import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { area, booleanPointInPolygon, featureCollection, intersect, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/types';
@@ -65,9 +65,17 @@ describe('built districts', () => {
     const km2 = area(central) / 1e6;
     expect(km2).toBeGreaterThan(370);
     expect(km2).toBeLessThan(380);
-    for (const f of districts.features.filter((d) => d.properties!.plan_zone === 'central_six')) {
-      expect(booleanPointInPolygon(pointOnFeature(f), central), `${f.properties!.name}`).toBe(true);
+    const six = districts.features.filter((d) => d.properties!.plan_zone === 'central_six');
+    expect(six).toHaveLength(6);
+    for (const f of six) {
+      const inside = intersect(featureCollection([f, central]));
+      const share = inside ? area(inside) / area(f) : 0;
+      expect(share, `${f.properties!.name}: ${(100 * share).toFixed(1)}% inside`).toBeGreaterThanOrEqual(0.97);
     }
+    // and the check can tell: a ring district is mostly outside
+    const dongli = districts.features.find((d) => d.properties!.name === '东丽区')!;
+    const part = intersect(featureCollection([dongli, central]));
+    expect(part ? area(part) / area(dongli) : 0).toBeLessThan(0.5);
   });
 
   it('derive ring districts outside the ring road and the five outer districts', () => {

@@ -1,6 +1,6 @@
 // The facts files (seeds/facts/*.csv) as records, read with the app's own CSV parser.
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../src/io/csv';
+import { parseCsv } from '../../src/io/formats/csv';
 
 export function readFacts(file: string): Record<string, string>[] {
   const r = parseCsv(readFileSync(`seeds/facts/${file}`, 'utf8'), ',');

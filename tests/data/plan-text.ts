@@ -1,26 +1,32 @@
-// The plan's text, for checking that names are the plan's own. The plan is not part of the
-// repository (its sentences are not ours to copy): it sits in shared/ beside the checkout, as in
-// CI, or wherever PLAN_TEXT points.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// What the seed tests know about the plan's wording: seeds/facts/plan-names.json, written from the
+// plan by scripts/data/plan-names.ts (the plan's sentences are not ours to copy, so only these facts
+// are in the repository). `npm run check:plan-names` re-derives the file where the plan is at hand.
+import { readFileSync } from 'node:fs';
+import type { PlanNames } from '../../scripts/data/plan-names';
 
-const CANDIDATES = [
-  process.env.PLAN_TEXT,
-  resolve('../shared/seeds/000_101f6eb540377550.txt'),
-  resolve('../../shared/seeds/000_101f6eb540377550.txt'),
-].filter((p): p is string => !!p);
+const facts = JSON.parse(readFileSync(new URL('../../seeds/facts/plan-names.json', import.meta.url), 'utf8')) as PlanNames;
+const squash = (s: string): string => s.replace(/\s+/g, '');
+const listed = new Set([...facts.inPlan, ...facts.notInPlan]);
 
-export function planPath(): string {
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new Error(`the plan text was not found; set PLAN_TEXT to its path (looked in ${CANDIDATES.join(', ')})`);
-  return found;
+function known(name: string): string {
+  const n = squash(name);
+  if (!listed.has(n)) throw new Error(`"${name}" is not in seeds/facts/plan-names.json: run scripts/data/plan-names.ts with the plan`);
+  return n;
 }
 
-/** The plan with every whitespace and page-footer line ("- 28 -") removed, for verbatim name checks. */
-export function planSquashed(): string {
-  return readFileSync(planPath(), 'utf8')
-    .split('\n')
-    .filter((l) => !/^\s*-\s*\d+\s*-\s*$/.test(l))
-    .join('')
-    .replace(/\s+/g, '');
+/** Whether the plan writes this name verbatim (whitespace aside). */
+export function planHas(name: string): boolean {
+  return facts.inPlan.includes(known(name));
+}
+
+/** The listed names that occur in a part of the plan (e.g. 'ch4-5': chapter 4, section 5). */
+export function namesInSection(id: string): string[] {
+  const s = facts.sections[id];
+  if (!s) throw new Error(`no section ${id} in seeds/facts/plan-names.json`);
+  return s;
+}
+
+/** The status words (拟建, 在建, …) the plan writes within 40 characters after the name. */
+export function statusWordsAfter(name: string): string[] {
+  return facts.statusAfter[known(name)] ?? [];
 }

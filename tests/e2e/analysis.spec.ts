@@ -1,8 +1,10 @@
 // Analysis tab (issue 3): coverage runs in the worker, draws covered/uncovered
 // areas, fills the per-zone table, exports, cancels, recomputes, survives a
-// reload through `an=`, network mode on an injected street grid, plan targets.
+// reload through `an=`, network mode on a street grid loaded through the file input, plan targets.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { area, circle, featureCollection, intersect, union } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { validateGeoJSON } from '../../src/io/validate';
 import { PLAN_TARGETS } from '../../src/analysis/targets';
 import { expect, jumpTo, openMap, test, waitIdle } from './fixtures';
@@ -48,30 +50,56 @@ async function tableRows(page: Page): Promise<{ rows: Row[]; total: Row }> {
   return { rows: await read('.an-table tbody tr'), total: (await read('.an-table tfoot tr'))[0] };
 }
 
-/** A street grid (LineStrings along rows and columns) around a centre, spacing in metres. */
-function grid(page: Page, lng: number, lat: number, n: number, spacing: number): Promise<string> {
-  return page.evaluate(
-    ([x0, y0, count, step]) => {
-      const dy = step / 111195;
-      const dx = dy / Math.cos((y0 * Math.PI) / 180);
-      const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
-      const features: unknown[] = [];
-      const half = (count - 1) / 2;
-      for (let i = 0; i < count; i++) {
-        for (let j = 0; j + 1 < count; j++) {
-          const a = [r6(x0 + (j - half) * dx), r6(y0 + (i - half) * dy)];
-          const b = [r6(x0 + (j + 1 - half) * dx), r6(y0 + (i - half) * dy)];
-          const c = [r6(x0 + (i - half) * dx), r6(y0 + (j - half) * dy)];
-          const d = [r6(x0 + (i - half) * dx), r6(y0 + (j + 1 - half) * dy)];
-          features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [a, b] } });
-          features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [c, d] } });
-        }
-      }
-      const fc = { type: 'FeatureCollection', features };
-      return (window as any).renewalAnalysis.addTestLayer(fc, { name: `grid ${count}×${count}`, kind: 'line', draw: count <= 60 });
-    },
-    [lng, lat, n, spacing] as [number, number, number, number],
-  );
+/** A street grid (LineStrings along rows and columns) around a centre, spacing in metres, as GeoJSON text. */
+function gridGeoJSON(lng: number, lat: number, count: number, spacing: number): string {
+  const dy = spacing / 111195;
+  const dx = dy / Math.cos((lat * Math.PI) / 180);
+  const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+  const features: unknown[] = [];
+  const half = (count - 1) / 2;
+  const line = (a: number[], b: number[]) => features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [a, b] } });
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j + 1 < count; j++) {
+      line([r6(lng + (j - half) * dx), r6(lat + (i - half) * dy)], [r6(lng + (j + 1 - half) * dx), r6(lat + (i - half) * dy)]);
+      line([r6(lng + (i - half) * dx), r6(lat + (j - half) * dy)], [r6(lng + (i - half) * dx), r6(lat + (j + 1 - half) * dy)]);
+    }
+  }
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/** Loads a street grid through the data panel's file input (worker parse, validation) and returns to the analysis tab. */
+async function loadGrid(page: Page, lng: number, lat: number, count: number, spacing: number): Promise<string> {
+  const before: string[] = await page.evaluate(() => (window as any).renewalMap.getState().userLayers.map((l: any) => l.id));
+  await page.locator('[data-panel="data"]').click();
+  const name = `grid-${count}x${count}.geojson`;
+  await page.locator('[data-testid=data-file-input]').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(gridGeoJSON(lng, lat, count, spacing)) });
+  await expect(page.locator('.report').first()).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+  const added = await page.evaluate((b) => (window as any).renewalMap.getState().userLayers.map((l: any) => l.id).filter((id: string) => !b.includes(id)), before);
+  expect(added).toHaveLength(1);
+  await page.locator('[data-panel="analysis"]').click();
+  await expect(page.locator(`select[name="network"] option[value="${added[0]}"]`)).toBeAttached();
+  return added[0];
+}
+
+/**
+ * Covered residents per district computed independently of the app: Turf discs of the walking
+ * reach (15 min at 4 km/h = 1000 m, over the detour factor 1.3) around every shelter, unioned,
+ * intersected with each district; residents weighted by the covered share of the area.
+ */
+function referenceCoverage(): Map<number, number> {
+  const read = <T>(f: string) => JSON.parse(readFileSync(`public/geo/${f}`, 'utf8')) as T;
+  const shelters = read<FeatureCollection<Point>>('shelters.geojson');
+  const districts = read<FeatureCollection<Polygon | MultiPolygon>>('districts.geojson');
+  const reachKm = (15 * 4000) / 60 / 1.3 / 1000;
+  const discs = shelters.features.map((f) => circle(f.geometry.coordinates, reachKm, { steps: 128, units: 'kilometers' }));
+  const covered = discs.length > 1 ? union(featureCollection(discs))! : discs[0];
+  const out = new Map<number, number>();
+  for (const d of districts.features) {
+    const pop = d.properties!.population_2020 as number;
+    const inside = intersect(featureCollection([d as Feature<Polygon | MultiPolygon>, covered]));
+    out.set(pop, inside ? (pop * area(inside)) / area(d) : 0);
+  }
+  return out;
 }
 
 test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals add up, exports', async ({ page, consoleErrors }) => {
@@ -101,9 +129,29 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
     pop += r.pop;
     cov += r.cov;
   }
-  expect(total.pop).toBeCloseTo(pop, 3);
-  expect(total.cov).toBeCloseTo(cov, 3);
-  expect(total.cov).toBeGreaterThan(0);
+  // totals are over the union of the zones: the districts' shared borders overlap by slivers, counted once
+  expect(total.pop).toBeLessThanOrEqual(pop * (1 + 1e-9));
+  expect(total.pop).toBeGreaterThan(pop * 0.999);
+  expect(total.cov).toBeLessThanOrEqual(cov * (1 + 1e-9));
+  expect(total.cov).toBeGreaterThan(cov * 0.99);
+  // against an independent computation: the census total (less the few residents of overlap slivers), and Turf discs per district
+  expect(Math.abs(total.pop - 13866009) / 13866009).toBeLessThan(1e-5);
+  const ref = referenceCoverage();
+  let refTotal = 0;
+  for (const r of rows) {
+    const want = ref.get(r.pop);
+    expect(want, `a district of ${r.pop} residents`).toBeDefined();
+    // the app counts grid cells of radius/25 (31 m here): within 1% of the district's residents
+    expect(Math.abs(r.cov - want!), `district of ${r.pop}: app ${r.cov}, Turf ${want}`).toBeLessThanOrEqual(0.01 * r.pop);
+    refTotal += want!;
+  }
+  expect(refTotal).toBeGreaterThan(0);
+  expect(Math.abs(total.cov - refTotal) / refTotal).toBeLessThan(0.02);
+  // the resolution and error bound are stated: cells of radius/25 for the 769 m reach
+  const note = page.locator('[data-resolution]');
+  await expect(note).toContainText('EPSG:4548');
+  expect(Number(await note.getAttribute('data-resolution'))).toBeLessThanOrEqual(769 / 20);
+  expect(Number(await note.getAttribute('data-error-m2'))).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/analysis-coverage.png` });
 
   // sortable: by covered share, descending first
@@ -118,7 +166,7 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n').filter(Boolean);
   expect(lines).toHaveLength(17);
-  expect(lines[0].split(',')).toHaveLength(9);
+  expect(lines[0].split(',')).toHaveLength(11);
 
   // GeoJSON: valid, with covered and uncovered features and a metadata member
   const geoDl = page.waitForEvent('download');
@@ -146,7 +194,13 @@ test('changing minutes 15 → 5 recomputes and the covered area shrinks; setting
   await page.locator('select[name="area"]').selectOption('central-city');
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('an=');
   await expect.poll(() => page.evaluate(() => (window as any).renewalMap.getState().analysis?.area)).toBe('central-city');
-  await page.waitForTimeout(400); // the URL is written 150 ms after the last change
+  // the hash is written shortly after the last change: wait until it holds these settings
+  await expect
+    .poll(() => page.evaluate(() => {
+      const m = /[#&]an=([^&]*)/.exec(location.hash);
+      return m ? JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(m[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) : null;
+    }))
+    .toMatchObject({ minutes: 5, speed: 4.5, area: 'central-city' });
   await page.reload();
   await page.waitForFunction(() => !!(window as any).renewalMap?.getState().catalog);
   await page.locator('[data-panel="analysis"]').click();
@@ -166,14 +220,32 @@ test('bad analysis settings in the link are dropped with a notice', async ({ pag
 
 test('a running analysis can be cancelled: status cancelled, nothing drawn', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openAnalysis(page);
-  // a dense grid over the central city (≈ 200,000 edges, not drawn) makes network mode slow enough to cancel
-  const id = await grid(page, 117.2, 39.12, 320, 60);
+  // a dense grid over the central city (≈ 115,000 edges, noded and snapped in the worker) at 10 m cells
+  // makes network mode slow enough to cancel
+  const id = await loadGrid(page, 117.2, 39.12, 240, 40);
   await page.locator('select[name="network"]').selectOption(id);
   await page.locator('[data-facility="plan-projects"]').check();
-  await page.locator('[data-action="run"]').click();
-  await page.locator('[data-action="cancel"]').click();
+  await page.locator('details.an-more > summary').click();
+  await page.locator('select[name="cell"]').selectOption('10');
+  // Cancel as soon as the Cancel button appears (the DOM change that starts the run), so the
+  // run cannot have finished first however fast the machine is.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const found = () => document.querySelector<HTMLButtonElement>('[data-action="cancel"]');
+        const obs = new MutationObserver(() => {
+          const b = found();
+          if (!b) return;
+          obs.disconnect();
+          b.click();
+          resolve();
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        document.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+      }),
+  );
   await expect(page.locator('.an-run[data-status="cancelled"]')).toBeVisible();
   await expect(page.locator('.an-cancelled')).toBeVisible();
   await waitIdle(page);
@@ -191,7 +263,7 @@ test('network mode on a small street grid: reached streets drawn, coverage withi
   test.setTimeout(120_000);
   await openAnalysis(page);
   // 41 × 41 grid at 150 m (6 km square, 3,280 edges) around the Water Park shelter in Nankai
-  const id = await grid(page, 117.165, 39.09, 41, 150);
+  const id = await loadGrid(page, 117.165, 39.09, 41, 150);
   await page.locator('select[name="network"]').selectOption(id);
   await page.locator('select[name="areaFeature"]').selectOption('南开区');
   await runAndWait(page);

@@ -1,8 +1,10 @@
-// The initial JavaScript (entry + modulepreloads, MapLibre included) stays within 550 KB gzip.
-import { readFileSync } from 'node:fs';
+// Checks on the built files: the initial JavaScript (entry + modulepreloads, MapLibre included)
+// stays within 550 KB gzip, the CSP, and test hooks only in the browser-test build.
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { TEST_HOOK_NAMES } from '../../src/testHooks';
 
 const LIMIT = 550 * 1024;
 
@@ -21,5 +23,23 @@ test('the built page carries a Content-Security-Policy without unsafe-eval', () 
   const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   expect(m).not.toBeNull();
   expect(m![1]).toContain("script-src 'self'");
-  expect(m![1]).not.toContain('unsafe-eval');
+  // 'wasm-unsafe-eval' (WebAssembly compilation for sql.js) is allowed; plain 'unsafe-eval' is not.
+  expect(m![1]).not.toMatch(/'unsafe-eval'/);
+  expect(m![1]).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+});
+
+/** Every JavaScript file of a build, as text. */
+function scripts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+test('the production build carries no test hooks; the browser-test build does', () => {
+  const prod = scripts('dist');
+  expect(prod.length).toBeGreaterThan(0);
+  for (const name of TEST_HOOK_NAMES) {
+    expect(prod.filter((js) => js.includes(name)), `${name} in dist/`).toEqual([]);
+    expect(scripts('dist-e2e').some((js) => js.includes(name)), `${name} in dist-e2e/`).toBe(true);
+  }
+  // The documented public API stays.
+  expect(prod.some((js) => js.includes('renewalMap'))).toBe(true);
 });

@@ -70,8 +70,25 @@ async function jumpToLayer(page: Page, id: string): Promise<void> {
 /** The row's zoom button (animated). */
 async function zoomTo(page: Page, id: string): Promise<void> {
   await page.locator(`li.user-layer[data-layer="${id}"] [data-action=zoom]`).click();
-  await page.waitForTimeout(700);
   await waitIdle(page);
+}
+
+/** The layer records IndexedDB holds now (id, title, colour), read straight from the database. */
+function savedInDb(page: Page): Promise<{ id: string; title: string; color: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tianjin-renewal-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('layers')) return resolve([]);
+          const all = db.transaction('layers').objectStore('layers').getAll();
+          all.onsuccess = () => resolve(all.result.map((r: any) => ({ id: r.layer.id, title: r.layer.title.zh, color: r.layer.style.color })));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
 }
 
 const userLayers = (page: Page) => page.evaluate(() => (window as any).renewalMap.getState().userLayers.map(({ dataUrl, ...l }: any) => l));
@@ -164,7 +181,7 @@ test('loaded layers persist across reloads with their style, until removed', asy
   await row.locator('input.ul-rename').press('Enter');
   // Written back (debounced) and in the link.
   await expect.poll(() => page.evaluate(() => location.hash)).toContain(id);
-  await page.waitForTimeout(800);
+  await expect.poll(() => savedInDb(page)).toContainEqual({ id, title: '更新片区', color: '#aa0011' });
   // Reload the same address: its hash (layers=…,<id>) names the user layer, which is restored before the hash is read.
   const hash = await page.evaluate(() => location.hash);
   await page.reload();
@@ -184,10 +201,10 @@ test('loaded layers persist across reloads with their style, until removed', asy
   await page.locator(`li.user-layer[data-layer="${id}"] [data-action=remove]`).click();
   await page.locator(`li.user-layer[data-layer="${id}"] [data-action=confirm-remove]`).click();
   await expect(page.locator(`li.user-layer[data-layer="${id}"]`)).toHaveCount(0);
-  await page.waitForTimeout(500);
+  await expect.poll(() => savedInDb(page)).toEqual([]);
   await page.reload();
+  // Stored layers are restored before the catalog enters the store, so this is the final list.
   await page.waitForFunction(() => !!(window as any).renewalMap?.getState().catalog);
-  await page.waitForTimeout(300);
   expect(await userLayers(page)).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import type { Frame, Page } from '@playwright/test';
 import { expect, jumpTo, openMap, test } from './fixtures';
 import { encodeJsonParam } from '../../src/state/url';
 import { validateGeoJSON } from '../../src/io/validate';
-import { parseCsv } from '../../src/io/csv';
+import { parseCsv } from '../../src/io/formats/csv';
 import { metresPerPixel } from '../../src/io/exportImage';
 
 test.afterEach(async ({ consoleErrors }) => {
@@ -304,3 +304,32 @@ async function waitFrameIdle(frame: Frame) {
     else map.once('idle', () => r());
   }));
 }
+
+test('an embed shows only what its address names: the viewer\'s stored layers stay out', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await openMap(page);
+  await page.locator('[data-panel=data]').click();
+  const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '私人数据' }, geometry: { type: 'Point', coordinates: [117.2, 39.12] } }] };
+  await page.locator('[data-testid=data-file-input]').setInputFiles({ name: 'private.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+  await expect(page.locator('.report').first()).toHaveAttribute('data-status', 'ok');
+  const id: string = await page.evaluate(() => (window as any).renewalMap.getState().userLayers[0].id);
+  // stored in this browser: a reload of the full app brings it back
+  await expect
+    .poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('tianjin-renewal-map');
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('layers')) return resolve(0);
+        const n = db.transaction('layers').objectStore('layers').count();
+        n.onsuccess = () => resolve(n.result);
+      };
+    })))
+    .toBe(1);
+  // the same browser opens an embed that names the layer: it is not there, and nothing else is
+  await openMap(page, `/?embed=1#map=12/39.12/117.2&layers=districts,${id}&v=1`);
+  const st = await page.evaluate(() => (window as any).renewalMap.getState());
+  expect(st.embed).toBe(true);
+  expect(st.userLayers).toEqual([]);
+  expect(st.visible).toEqual(['districts']);
+  await expect(page.locator('.notice[data-code="url.layers"]')).toContainText(id);
+});

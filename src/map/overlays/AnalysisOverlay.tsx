@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { Layer, Source, useMap } from 'react-map-gl/maplibre';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 
 export const ANALYSIS_LAYER_IDS = {
   covered: 'analysis:covered',

@@ -7,8 +7,8 @@
 import { useEffect, useMemo } from 'react';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { useStore } from '../../state/store';
-import { allLayers } from '../../state/updaters';
-import { refreshFilterResults, useFilterResults } from '../../state/filterResults';
+import { allLayers } from '../../state/appState';
+import { refreshFilterResults, useFilterResults } from '../../state/derivedResults';
 
 export function useLayerFilters(): Record<string, ExpressionSpecification | undefined> {
   const filters = useStore((s) => s.filters);

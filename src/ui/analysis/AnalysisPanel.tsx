@@ -1,8 +1,8 @@
 // The 分析 tab: coverage analysis (inputs, run/cancel, progress, results) and the plan's targets.
 import { useEffect, useState } from 'react';
 import { pick, type Lang } from '../../i18n/strings';
-import { analysisOf, resetAnalysis, updateAnalysis, type AnalysisSettings } from '../../state/analysis';
-import { useResults } from '../../state/analysisResults';
+import { analysisOf, resetAnalysis, updateAnalysis, type AnalysisSettings } from '../../state/analysisSettings';
+import { useResults } from '../../state/derivedResults';
 import { act, useStore } from '../../state/store';
 import { useAllLayers } from './hooks';
 import { ResultsView } from './ResultsView';
@@ -11,7 +11,6 @@ import { SettingsForm } from './SettingsForm';
 import { tr } from './strings';
 import { TargetsPanel } from './TargetsPanel';
 import './analysis.css';
-import './testHook';
 
 const STAGES: Record<string, { zh: string; en: string }> = {
   load: { zh: '读取图层', en: 'loading layers' },

@@ -1,10 +1,10 @@
 // The result of the last run: totals, legend, per-zone table, downloads.
 import type { Lang } from '../../i18n/strings';
 import { pick } from '../../i18n/strings';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 import { targetById } from '../../analysis/targets';
 import { downloadCoverageCsv, downloadCoverageGeoJSON } from './exports';
-import { fmtNum, fmtPct, tr } from './strings';
+import { fill, fmtNum, fmtPct, tr } from './strings';
 import { ZoneTable } from './ZoneTable';
 
 export function CoverageLegend({ lang, edges }: { lang: Lang; edges: boolean }) {
@@ -59,10 +59,15 @@ export function ResultsView({ lang }: { lang: Lang }) {
       )}
       <CoverageLegend lang={lang} edges={!!s.edges} />
       <ZoneTable result={r} facilityCount={m.facilityCount} namesEn={m.namesEn} lang={lang} />
-      <p className="an-note">
-        {lang === 'zh' ? `栅格 ${r.cellSizeM} 米；人口按面积加权` : `Grid ${r.cellSizeM} m; residents area-weighted`}
+      <p className="an-note" data-resolution={r.cellSizeM} data-error-m2={r.errorM2}>
+        {fill(tr('resolutionNote', lang), { cell: fmtNum(r.cellSizeM, lang, r.cellSizeM < 10 ? 1 : 0), err: fmtNum(r.errorM2 / 1e6, lang, r.errorM2 < 1e5 ? 3 : 2) })}
+        {r.outlineCellM > r.cellSizeM * 1.01 ? `${lang === 'zh' ? '；' : '; '}${fill(tr('outlineNote', lang), { cell: fmtNum(r.outlineCellM, lang, 0) })}` : ''}
+        <br />
+        {lang === 'zh' ? '人口按面积加权' : 'Residents area-weighted'}
         {m.populationSource === 'districts' ? (lang === 'zh' ? '（各区 2020 年人口按面积分摊）' : ' (district 2020 residents spread by area)') : ''}
       </p>
+      {r.zonesOverlap && <p className="an-note" data-note="overlap">{tr('overlapNote', lang)}</p>}
+      {r.perZone.some((z) => z.refined) && <p className="an-note" data-note="refined">{tr('refinedNote', lang)}</p>}
       <div className="an-exports">
         <button type="button" data-export="csv" onClick={() => downloadCoverageCsv(useResults.getState(), lang)}>{tr('exportCsv', lang)}</button>
         <button type="button" data-export="geojson" onClick={() => downloadCoverageGeoJSON(useResults.getState())}>{tr('exportGeo', lang)}</button>

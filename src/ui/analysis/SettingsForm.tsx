@@ -4,7 +4,7 @@ import type { CatalogLayer } from '../../catalog/types';
 import { WALK_PRESETS, reachMeters, walkMeters } from '../../analysis/presets';
 import type { CoverageTargetId } from '../../analysis/indicators';
 import { pick, type Lang } from '../../i18n/strings';
-import { COVERAGE_TARGETS, LIMITS, toggleFacilityLayer, updateAnalysis, type AnalysisSettings, type WalkMinutes } from '../../state/analysis';
+import { COVERAGE_TARGETS, LIMITS, toggleFacilityLayer, updateAnalysis, type AnalysisSettings, type WalkMinutes } from '../../state/analysisSettings';
 import { act } from '../../state/store';
 import { targetById } from '../../analysis/targets';
 import { categoryLabel } from '../labels';
@@ -30,6 +30,12 @@ export function SettingsForm({ s, layers, lang }: { s: AnalysisSettings; layers:
   const lineChoices = layers.filter((l) => l.geometry === 'line');
   const areaLayer = layers.find((l) => l.id === s.area);
   const areaFC = useLayerData(areaLayer);
+  const networkFC = useLayerData(s.network ? layers.find((l) => l.id === s.network) : undefined);
+  const levelFields = useMemo(() => {
+    const keys = new Set<string>();
+    for (const f of networkFC?.features.slice(0, 200) ?? []) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
+    return [...keys].filter((k) => !/^(name|name_en|source|accuracy_m|plan_ref)$/.test(k)).sort();
+  }, [networkFC]);
   const projects = layers.find((l) => l.id === 'plan-projects');
   const projectsFC = useLayerData(s.facilities.includes('plan-projects') ? projects : undefined);
 
@@ -137,6 +143,15 @@ export function SettingsForm({ s, layers, lang }: { s: AnalysisSettings; layers:
           {lineChoices.map((l) => <option key={l.id} value={l.id}>{pick(l.title, lang)}</option>)}
         </select>
       </label>
+      {s.network && (
+        <label className="an-row">
+          <span>{tr('level', lang)} <Tip text={tr('levelTip', lang)} /></span>
+          <select name="levelAttr" value={s.levelAttr ?? ''} onChange={(e) => set({ levelAttr: e.target.value || undefined })}>
+            <option value="">{tr('levelAuto', lang)}</option>
+            {levelFields.map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </label>
+      )}
       <details className="an-more" open={!!(s.popAttr || s.target || s.cell)}>
         <summary>{tr('more', lang)}</summary>
       <label className="an-row">

@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { cite } from '../../analysis/citations';
 import { computeIndicators, type IndicatorInputs, type IndicatorResult } from '../../analysis/indicators';
 import { pick, type Lang } from '../../i18n/strings';
-import { useResults } from '../../state/analysisResults';
+import { useResults } from '../../state/derivedResults';
 import { useAllLayers, useLayersFC } from './hooks';
 import { fmtNum, tr } from './strings';
 

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { CoverageResult } from '../../analysis/coverage';
 import type { Lang } from '../../i18n/strings';
-import { fmtNum, fmtPct, tr } from './strings';
+import { fill, fmtNum, fmtPct, tr } from './strings';
 import { sortRows, type SortKey as Key } from './sortRows';
 
 export function ZoneTable({ result, facilityCount, namesEn, lang }: { result: CoverageResult; facilityCount: number; namesEn?: Record<string, string>; lang: Lang }) {
@@ -33,9 +33,9 @@ export function ZoneTable({ result, facilityCount, namesEn, lang }: { result: Co
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id} data-zone={r.id} data-covered-pct={r.coveredPct} data-population={r.population ?? ''} data-covered-population={r.coveredPopulation ?? ''}>
-            <td>{(lang === 'en' && namesEn?.[r.name]) || r.name}</td>
-            <td className="num">
+          <tr key={r.id} data-zone={r.id} data-covered-pct={r.coveredPct} data-population={r.population ?? ''} data-covered-population={r.coveredPopulation ?? ''} data-cell={r.cellSizeM} data-error-m2={r.errorM2} data-refined={r.refined || undefined}>
+            <td>{(lang === 'en' && namesEn?.[r.name]) || r.name}{r.refined ? ' *' : ''}</td>
+            <td className="num" title={fill(tr('rowError', lang), { err: fmtNum(r.errorM2 / 1e6, lang, 3), cell: fmtNum(r.cellSizeM, lang, r.cellSizeM < 10 ? 2 : 1) })}>
               <span className="an-bar" style={{ width: `${Math.min(100, r.coveredPct)}%` }} aria-hidden />
               <span className="an-bar-label">{fmtPct(r.coveredPct, lang)}</span>
             </td>

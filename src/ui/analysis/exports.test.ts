@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../analysis/coverage';
 import { fc, point, rect } from '../../analysis/testgeo';
 import { validateGeoJSON } from '../../io/validate';
-import { DEFAULT_ANALYSIS } from '../../state/analysis';
+import { DEFAULT_ANALYSIS } from '../../state/analysisSettings';
 import { coverageFeatures, coverageGeoJSON, describeRun, fileStem } from './exports';
 import type { RunMeta } from './request';
 

@@ -3,7 +3,7 @@
 import type { Feature, Geometry } from 'geojson';
 import { version } from '../../../package.json';
 import type { CoverageResult } from '../../analysis/coverage';
-import { coverageTableCsv } from '../../analysis/csv';
+import { coverageTableCsv } from '../../analysis/coverageCsv';
 import type { Lang } from '../../i18n/strings';
 import { exportGeoJSON } from '../../io/exportGeoJSON';
 import { downloadText } from '../../io/download';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../analysis/coverage';
 import { fc, point, rect } from '../../analysis/testgeo';
-import { DEFAULT_ANALYSIS } from '../../state/analysis';
+import { DEFAULT_ANALYSIS } from '../../state/analysisSettings';
 import { buildRequest, filterFacilities, inferTarget, populationOptions, selectArea, type LayerInfo } from './request';
 
 const L = (id: string, zh = id, en = id, geometry: LayerInfo['geometry'] = 'point'): LayerInfo => ({ id, title: { zh, en }, geometry });
@@ -40,7 +40,15 @@ describe('building the worker request', () => {
     });
     expect(spec.kind).toBe('network');
     if (spec.kind === 'network') expect(spec.params.reachM).toBeCloseTo((10 * 4000) / 60, 6);
+    if (spec.kind === 'network') expect(spec.params.levelAttribute).toBeUndefined();
     expect(meta.mode).toBe('network');
+    const leveled = buildRequest({ ...DEFAULT_ANALYSIS, network: 'streets', levelAttr: 'z_order' }, {
+      facilities: [{ layer: L('shelters'), fc: fc([point(0, 0)]) }],
+      area: { layer: L('districts', '行政区', 'Districts', 'polygon'), fc: districts },
+      network: { layer: L('streets', 's', 's', 'line'), fc: net },
+    });
+    if (leveled.spec.kind === 'network') expect(leveled.spec.params.levelAttribute).toBe('z_order');
+    else expect.unreachable('network mode');
   });
 
   it('central city: residents from the districts spread by area', () => {

@@ -1,11 +1,12 @@
 // From the analysis settings and the loaded layers to one worker request (pure).
 import type { Feature, FeatureCollection } from 'geojson';
-import type { CatalogLayer, LocalText } from '../../catalog/types';
+import type { CatalogLayer } from '../../catalog/types';
 import type { CoverageOptions, CoverageParams } from '../../analysis/coverage';
 import type { CoverageTargetId } from '../../analysis/indicators';
 import type { NetworkParams } from '../../analysis/network';
 import { reachMeters, walkMeters } from '../../analysis/presets';
-import type { AnalysisSettings } from '../../state/analysis';
+import type { AnalysisSettings } from '../../state/analysisSettings';
+import type { RunMeta } from '../../state/analysisResults';
 
 export type LayerInfo = Pick<CatalogLayer, 'id' | 'title' | 'geometry'>;
 
@@ -22,22 +23,7 @@ export type AnalysisRequestSpec =
   | { kind: 'network'; params: NetworkParams };
 
 /** What a run was, for the results panel, the exports and the targets. */
-export interface RunMeta {
-  mode: 'circle' | 'network';
-  minutes: number;
-  walkM: number;
-  /** circle radius (circle mode) or network walking distance (network mode) */
-  reachM: number;
-  areaLabel: LocalText;
-  facilitiesLabel: LocalText;
-  facilityCount: number;
-  populationSource: 'attribute' | 'districts' | 'none';
-  target: CoverageTargetId | null;
-  /** the run covered the whole central-city polygon */
-  centralCity: boolean;
-  /** English zone names by (Chinese) `name`, where the area layer has `name_en` */
-  namesEn?: Record<string, string>;
-}
+export type { RunMeta };
 
 const POPULATION = 'population_2020';
 const num = (v: unknown) => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
@@ -126,7 +112,7 @@ export function buildRequest(s: AnalysisSettings, d: RequestData): { spec: Analy
     namesEn,
   };
   const spec: AnalysisRequestSpec = network
-    ? { kind: 'network', params: { network: network.fc, facilities, reachM, area, coverageOptions: options } }
+    ? { kind: 'network', params: { network: network.fc, facilities, reachM, area, coverageOptions: options, ...(s.levelAttr ? { levelAttribute: s.levelAttr } : {}) } }
     : { kind: 'coverage', params: { facilities, radiusM: reachM, area, options } };
   return { spec, meta };
 }

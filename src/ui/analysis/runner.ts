@@ -5,8 +5,9 @@ import type { CatalogLayer } from '../../catalog/types';
 import { createAnalysisClient, AnalysisError, type AnalysisClient } from '../../analysis/client';
 import { AnalysisCancelled } from '../../analysis/steps';
 import { layerData } from '../../data/registry';
-import type { AnalysisSettings } from '../../state/analysis';
-import { actResults, cancelRun, failRun, finishRun, setProgress, startRun, useResults } from '../../state/analysisResults';
+import type { AnalysisSettings } from '../../state/analysisSettings';
+import { cancelRun, failRun, finishRun, setProgress, startRun } from '../../state/analysisResults';
+import { actResults, useResults } from '../../state/derivedResults';
 import { buildRequest, type RequestData } from './request';
 
 let client: AnalysisClient | null = null;

@@ -3,7 +3,7 @@ import type { CoverageZoneRow } from '../../analysis/coverage';
 import { sortRows } from './sortRows';
 
 const row = (name: string, coveredPct: number, coveredPopulation: number | null, facilities: number): CoverageZoneRow => ({
-  id: name, name, areaM2: 1, coveredM2: 0, coveredPct, population: coveredPopulation, coveredPopulation, facilities, facilitiesInside: 0,
+  id: name, name, areaM2: 1, coveredM2: 0, coveredPct, population: coveredPopulation, coveredPopulation, facilities, facilitiesInside: 0, cellSizeM: 10, errorM2: 0, refined: false,
 });
 const rows = [row('b', 10, 5, 2), row('a', 30, null, 1), row('c', 20, 7, 3)];
 

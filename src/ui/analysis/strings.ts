@@ -33,6 +33,17 @@ export const A = {
   targetAuto: { zh: '自动（按设施图层推断）', en: 'Automatic (from the facility layers)' },
   targetNone: { zh: '不对应', en: 'None' },
   cell: { zh: '栅格精度', en: 'Grid resolution' },
+  level: { zh: '立交层级属性', en: 'Level attribute' },
+  levelAuto: { zh: '自动（layer / bridge / tunnel）', en: 'Automatic (layer / bridge / tunnel)' },
+  levelTip: {
+    zh: '不同层级的线（桥梁、隧道）相交处不连通，只在线端相接。自动：按 layer、bridge、tunnel 属性判断；也可指定其他属性，其值不同的线互不相交。',
+    en: 'Lines on different levels (bridges, tunnels) do not meet where they cross, only at their ends. Automatic reads layer, bridge and tunnel; or name another attribute: lines with different values never meet mid-way.',
+  },
+  resolutionNote: { zh: '计算栅格 {cell} 米（CGCS2000 高斯–克吕格 117°E，EPSG:4548，面积按椭球面改正）；覆盖面积误差上限 ±{err} 平方公里', en: 'Counted on {cell} m cells (CGCS2000 Gauss–Krüger 117°E, EPSG:4548, areas corrected to the ellipsoid); covered area within ±{err} km² (worst case)' },
+  outlineNote: { zh: '地图轮廓按 {cell} 米栅格绘制', en: 'Outlines drawn on {cell} m cells' },
+  overlapNote: { zh: '评估范围中的区域有重叠：合计按并集计算，重叠部分只计一次', en: 'Some zones overlap: totals are over their union, shared area counted once' },
+  refinedNote: { zh: '* 区域小于计算栅格，已用该区域自身的更细栅格计算', en: '* Zone smaller than the grid: recomputed on a finer grid of its own' },
+  rowError: { zh: '误差上限 ±{err} 平方公里 · 栅格 {cell} 米', en: 'Error bound ±{err} km² · {cell} m cells' },
   cellAuto: { zh: '自动', en: 'Automatic' },
   run: { zh: '运行分析', en: 'Run analysis' },
   cancel: { zh: '取消', en: 'Cancel' },
@@ -77,6 +88,11 @@ export const tr = (k: AKey, lang: Lang) => A[k][lang];
 
 export function fmtNum(v: number, lang: Lang, digits = 0): string {
   return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** Put values into a {name} template. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
 export function fmtPct(v: number, lang: Lang): string {

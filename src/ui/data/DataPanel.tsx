@@ -1,14 +1,17 @@
 // The sidebar's 数据 tab: open files (or drop them anywhere), choose the
 // source datum, follow progress, read what was wrong, manage loaded layers.
 import { useRef } from 'react';
-import type { SourceCrs } from '../../io/crs';
+import type { SourceCrs } from '../../io/crs/crsGuess';
 import { useStore } from '../../state/store';
+import { IMPORT_EXTENSIONS } from '../../io/fileGroups';
 import { cancelLoad, loadFiles } from './controller';
 import { useImport } from './importStore';
 import { Reports } from './IssueList';
 import { dt, type DataKey } from './strings';
 import { UserLayerRow } from './UserLayerRow';
 import './data.css';
+
+const ACCEPT = [...IMPORT_EXTENSIONS, 'application/geo+json', 'application/json', 'text/csv'].join(',');
 
 const CRS: [SourceCrs, DataKey][] = [
   ['WGS84', 'crsWGS84'],
@@ -54,7 +57,7 @@ export function DataPanel() {
             type="file"
             hidden
             multiple
-            accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+            accept={ACCEPT}
             data-testid="data-file-input"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];

@@ -7,12 +7,14 @@ import { forgetData, layerData, registerData } from '../../data/registry';
 import { checkDataUrl, fetchIssue } from '../../io/dataUrl';
 import { downloadText } from '../../io/download';
 import { exportGeoJSON } from '../../io/exportGeoJSON';
-import { parseIfSmall, startImport, type ImportedPart } from '../../io/importClient';
+import { parseIfSmall, startImport, type ImportedPart, type ImportSource } from '../../io/importClient';
+import { groupFileNames } from '../../io/fileGroups';
 import { makeIssue, type Issue } from '../../io/messages';
 import { toSaved } from '../../io/persist';
 import { fitBounds } from '../../map/mapHandle';
 import { act, useStore } from '../../state/store';
-import { pushNotice, setPanel, type UserLayer } from '../../state/updaters';
+import { type UserLayer } from '../../state/appState';
+import { pushNotice, setPanel } from '../../state/updaters';
 import { addUserLayers, layerNameFromFile, makeUserLayer, newLayerId, nextColor, removeUserLayer } from '../../state/userLayers';
 import { addReport, useImport, type LoadStage } from './importStore';
 import { layerDb } from './db';
@@ -32,8 +34,14 @@ function noticeFor(issue: Issue): void {
   act(pushNotice, { code: issue.code, message: issue.message });
 }
 
-/** Load one file or downloaded blob. Resolves true when layers were added. */
-export async function loadSource(blob: Blob, name: string, source: string): Promise<boolean> {
+/** What the user chose after a first attempt: the source CRS or the Excel sheet. */
+export interface LoadChoice {
+  from?: string;
+  sheet?: string;
+}
+
+/** Load one file, a downloaded blob, or a Shapefile's parts together. Resolves true when layers were added. */
+export async function loadSource(blob: ImportSource, name: string, source: string, choice: LoadChoice = {}): Promise<boolean> {
   if (useImport.getState().busy) {
     // One load at a time (the panel disables its button meanwhile; a drop can still arrive).
     addReport({ name, status: 'failed', featureCount: 0, errors: [makeIssue('import.busy')], warnings: [] });
@@ -42,13 +50,15 @@ export async function loadSource(blob: Blob, name: string, source: string): Prom
   const crs = useImport.getState().crs;
   showPanel();
   setBusy(name, 'reading', 0);
-  const handle = startImport(blob, { name, crs, onProgress: (p) => setBusy(name, p.stage, p.fraction) });
+  const handle = startImport(blob, { name, crs, ...choice, onProgress: (p) => setBusy(name, p.stage, p.fraction) });
   cancelCurrent = handle.cancel;
   const r = await handle.promise;
   cancelCurrent = null;
   useImport.setState({ busy: null });
   if (!r.ok) {
-    addReport({ name, status: r.cancelled ? 'cancelled' : 'failed', featureCount: 0, errors: r.cancelled ? [] : r.errors, warnings: r.warnings });
+    const canRetry = !r.cancelled && (!!r.crsCandidates || (r.sheets?.length ?? 0) > 1);
+    const retry = canRetry ? { source: blob, origin: source, crsCandidates: r.crsCandidates, sheets: r.sheets, ...choice } : undefined;
+    addReport({ name, status: r.cancelled ? 'cancelled' : 'failed', featureCount: 0, errors: r.cancelled ? [] : r.errors, warnings: r.warnings, retry });
     if (useStore.getState().embed && !r.cancelled && r.errors[0]) noticeFor(r.errors[0]);
     return false;
   }
@@ -58,6 +68,9 @@ export async function loadSource(blob: Blob, name: string, source: string): Prom
   return true;
 }
 
+const CRS_LABEL = { WGS84: 'WGS84', GCJ02: 'GCJ-02', BD09: 'BD-09' } as const;
+const stripFormat = (n: string) => n.replace(/\.(shp\.zip|zip|kmz|kml|gpx|gpkg|fgb|xlsx|topojson|shp)$/i, '');
+
 async function addParts(parts: ImportedPart[], o: { name: string; source: string; crs: 'WGS84' | 'GCJ02' | 'BD09'; fields: string[] }): Promise<UserLayer[]> {
   const s = useStore.getState();
   const taken = new Set([...s.userLayers.map((l) => l.id), ...(s.catalog?.layers.map((l) => l.id) ?? [])]);
@@ -65,16 +78,24 @@ async function addParts(parts: ImportedPart[], o: { name: string; source: string
   const small: [string, FeatureCollection | null][] = await Promise.all(
     parts.map(async (p) => ['', await parseIfSmall<FeatureCollection>(p.blob, MAIN_THREAD_MAX_BYTES).catch(() => null)] as [string, FeatureCollection | null]),
   );
+  const perLayer = new Map<string | undefined, number>();
+  for (const p of parts) perLayer.set(p.layerName, (perLayer.get(p.layerName) ?? 0) + 1);
   parts.forEach((p, i) => {
     const id = newLayerId(taken);
     taken.add(id);
-    const layer = makeUserLayer(
+    const made = makeUserLayer(
       {
-        id, name: layerNameFromFile(o.name), splitKind: parts.length > 1, fileName: o.name, source: o.source, sourceCrs: o.crs,
-        kind: p.kind, featureCount: p.featureCount, bbox: p.bbox, color: nextColor([...s.userLayers, ...layers]), fields: o.fields,
+        id, name: p.layerName ?? layerNameFromFile(stripFormat(o.name)), splitKind: (perLayer.get(p.layerName) ?? 0) > 1, fileName: o.name, source: o.source, sourceCrs: o.crs,
+        kind: p.kind, featureCount: p.featureCount, bbox: p.bbox, color: nextColor([...s.userLayers, ...layers]), fields: p.fields ?? o.fields,
       },
       URL.createObjectURL(p.blob),
     );
+    // Converted data says from what, and how far off a legacy datum may leave it.
+    const layer: UserLayer = {
+      ...made,
+      source_crs: p.sourceCrs ? `${p.sourceCrs.id} ${p.sourceCrs.name.en}` : CRS_LABEL[o.crs],
+      accuracy_m: p.accuracy_m ?? made.accuracy_m,
+    };
     layers.push(layer);
     small[i][0] = id;
   });
@@ -109,9 +130,23 @@ async function saveLayers(layers: UserLayer[], parts: ImportedPart[]): Promise<v
   }
 }
 
-/** Load files one after the other (a drop may hold several). */
+/** Load files one after the other (a drop may hold several); a Shapefile's parts load together. */
 export async function loadFiles(files: Iterable<File>): Promise<void> {
-  for (const f of files) await loadSource(f, f.name, f.name);
+  const list = [...files];
+  for (const g of groupFileNames(list.map((f) => f.name))) {
+    const first = list[g[0]];
+    if (g.length === 1) await loadSource(first, first.name, first.name);
+    else await loadSource(g.map((i) => ({ name: list[i].name, file: list[i] as Blob })), first.name, first.name);
+  }
+}
+
+/** Try a failed load again with the user's choice of CRS or sheet. */
+export async function retryLoad(reportKey: number, choice: LoadChoice): Promise<boolean> {
+  const report = useImport.getState().reports.find((r) => r.key === reportKey);
+  if (!report?.retry) return false;
+  useImport.setState((s) => ({ reports: s.reports.filter((r) => r.key !== reportKey) }));
+  const { source, origin, from, sheet } = report.retry;
+  return loadSource(source, report.name, origin, { from, sheet, ...choice });
 }
 
 /** `?data=` and the like: refuse non-http(s) addresses, then fetch and load through the worker. */

@@ -1,7 +1,9 @@
 // UI state of loading (progress, reports, chosen datum): shared by the data
 // panel, the drop overlay and the start-up `?data=` loader.
 import { create } from 'zustand';
-import type { SourceCrs } from '../../io/crs';
+import type { CrsCandidate } from '../../io/crs/candidates';
+import type { SourceCrs } from '../../io/crs/crsGuess';
+import type { ImportSource } from '../../io/importClient';
 import type { Issue } from '../../io/messages';
 import type { WorkerStage } from '../../io/importClient';
 
@@ -14,6 +16,17 @@ export interface LoadReport {
   featureCount: number;
   errors: Issue[];
   warnings: Issue[];
+  /** A failed load that a choice can fix: the coordinate system, or the Excel sheet. */
+  retry?: RetryInfo;
+}
+
+export interface RetryInfo {
+  source: ImportSource;
+  origin: string;
+  crsCandidates?: CrsCandidate[];
+  sheets?: string[];
+  sheet?: string;
+  from?: string;
 }
 
 export interface ImportUi {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, Geometry } from 'geojson';
 import { pick } from '../../i18n/strings';
-import { useFilterResults } from '../../state/filterResults';
+import { useFilterResults } from '../../state/derivedResults';
 import { act, useStore } from '../../state/store';
 import { setTableLayer } from '../../state/updaters';
 import { displayValue, fieldLabel } from '../labels';

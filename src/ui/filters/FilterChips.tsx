@@ -1,7 +1,7 @@
 // Active filter clauses as removable chips, and the "showing N of M" count.
 import type { Lang } from '../../i18n/strings';
 import { removeFilterClause } from '../../state/filters';
-import { useFilterResults } from '../../state/filterResults';
+import { useFilterResults } from '../../state/derivedResults';
 import { act, useStore } from '../../state/store';
 import { chipsOf, type AnyLayer } from './hooks';
 import { num, tf } from './strings';

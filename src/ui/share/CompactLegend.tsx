@@ -1,7 +1,7 @@
 // The embedded map's legend: visible layers with their swatches, collapsible.
 import { pick } from '../../i18n/strings';
 import { useStore } from '../../state/store';
-import { allLayers } from '../../state/updaters';
+import { allLayers } from '../../state/appState';
 import { categoryLabel } from '../labels';
 import { Swatch } from '../Legend';
 import { st } from './strings';

@@ -4,21 +4,21 @@ import { t } from '../../i18n/strings';
 import { parseOrigins } from '../../embed/messages';
 import { embedUrl, iframeSnippet } from '../../embed/snippet';
 import { useStore } from '../../state/store';
-import { toUrlState } from '../../state/updaters';
-import { encodeHash } from '../../state/url';
+import { useHashOf } from './linkContext';
 import { copyText } from './clipboard';
 import { st } from './strings';
 
 export function EmbedDialog() {
   const lang = useStore((s) => s.lang);
   const state = useStore((s) => s);
+  const hashOf = useHashOf();
   const [width, setWidth] = useState('800');
   const [height, setHeight] = useState('500');
   const [originsText, setOriginsText] = useState('');
   const [copied, setCopied] = useState<boolean | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const { origins, rejected } = parseOrigins(originsText);
-  const src = embedUrl(location.href, encodeHash(toUrlState(state)), origins);
+  const src = embedUrl(location.href, hashOf(state), origins);
   const snippet = iframeSnippet({ src, width, height, title: t('appTitle', lang) });
 
   return (

@@ -3,12 +3,18 @@ import { useEffect, useState } from 'react';
 import { pick } from '../../i18n/strings';
 import { imageFileName } from '../../io/exportImage';
 import { act, useStore } from '../../state/store';
-import { allLayers, pushNotice } from '../../state/updaters';
-import { defaultExportLayer, downloadBriefingImage, exportLayer, filteredFeatures, printSnapshot, type DataFormat, type MapSnapshot } from './exportActions';
+import { allLayers } from '../../state/appState';
+import { pushNotice } from '../../state/updaters';
+import {
+  currentShareUrl, defaultExportLayer, downloadBriefingImage, EXPORT_CRS, exportLayer, filteredFeatures, printSnapshot, WGS84_ONLY,
+  type DataFormat, type ExportEpsg, type MapSnapshot,
+} from './exportActions';
+import { useHashOf } from './linkContext';
 import { st, stText } from './strings';
 
 export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const lang = useStore((s) => s.lang);
+  const hashOf = useHashOf();
   const catalog = useStore((s) => s.catalog);
   const userLayers = useStore((s) => s.userLayers);
   const visible = useStore((s) => s.visible);
@@ -19,6 +25,7 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<string>('');
   const [legend, setLegend] = useState<string[]>([]);
+  const [epsg, setEpsg] = useState<ExportEpsg>(4326);
   const layers = allLayers({ catalog, userLayers });
   const ordered = [...layers.filter((l) => visible.includes(l.id)), ...layers.filter((l) => !visible.includes(l.id))];
 
@@ -50,7 +57,7 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const data = (format: DataFormat) => () =>
     run(format, async () => {
       if (!layerId) throw new Error(st('noLayer', lang));
-      const r = await exportLayer(layerId, format);
+      const r = await exportLayer(layerId, format, currentShareUrl(hashOf), epsg);
       return st('exported', lang, { count: r.count, file: r.file });
     });
 
@@ -81,10 +88,21 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
       <p className="muted export-count" data-count={count?.count ?? ''}>
         {count ? st('countOf', lang, count) + (count.count < count.total ? ` · ${st('filtered', lang)}` : '') : st('counting', lang)}
       </p>
+      <label className="row">
+        <span>{st('exportCrs', lang)}</span>
+        <select value={epsg} onChange={(e) => setEpsg(Number(e.target.value) as ExportEpsg)} data-testid="export-crs">
+          {EXPORT_CRS.map((c) => <option key={c} value={c}>{st(c === 4326 ? 'crs4326' : 'crs4548', lang)}</option>)}
+        </select>
+      </label>
       <div className="btns">
-        <button data-export="geojson" disabled={!!busy || !layerId} onClick={data('geojson')}>{st('geojson', lang)}</button>
-        <button data-export="csv" disabled={!!busy || !layerId} onClick={data('lonlat')}>{st('csvLonLat', lang)}</button>
-        <button data-export="wkt" disabled={!!busy || !layerId} onClick={data('wkt')}>{st('csvWkt', lang)}</button>
+        {([['geojson', 'geojson', 'geojson'], ['csv', 'lonlat', 'csvLonLat'], ['wkt', 'wkt', 'csvWkt'], ['shp', 'shp', 'shp'], ['kml', 'kml', 'kml'], ['gpkg', 'gpkg', 'gpkg'], ['fgb', 'fgb', 'fgb']] as const).map(([key, format, label]) => {
+          const wgs84Only = epsg !== 4326 && WGS84_ONLY.includes(format as DataFormat);
+          return (
+            <button key={key} data-export={key} disabled={!!busy || !layerId || wgs84Only} title={wgs84Only ? st('wgs84Only', lang) : undefined} onClick={data(format)}>
+              {st(label, lang)}
+            </button>
+          );
+        })}
       </div>
       <hr />
       <label className="row">

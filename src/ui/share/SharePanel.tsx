@@ -3,13 +3,14 @@ import { useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { copyText } from './clipboard';
 import { currentShareUrl } from './exportActions';
+import { useHashOf } from './linkContext';
 import { st } from './strings';
 
 export function SharePanel() {
   const lang = useStore((s) => s.lang);
   // Re-render on any state change so the link is always the current one.
   useStore((s) => s);
-  const url = currentShareUrl();
+  const url = currentShareUrl(useHashOf());
   const box = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
 

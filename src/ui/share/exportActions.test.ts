@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogLayer } from '../../catalog/types';
-import { initialState } from '../../state/updaters';
+import { initialState } from '../../state/appState';
 import { defaultExportLayer } from './exportActions';
 
 const layer = (id: string): CatalogLayer => ({

@@ -15,10 +15,10 @@ import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImage
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
 import { ATTRIBUTION } from '../../map/basemaps';
 import { getMap } from '../../map/mapHandle';
-import { DISTRICTS_LAYER, keptFeatures } from '../../state/filterResults';
+import { DISTRICTS_LAYER } from '../../state/filterResults';
+import { keptFeatures } from '../../state/derivedResults';
 import { useStore } from '../../state/store';
-import { allLayers, toUrlState, type AppState } from '../../state/updaters';
-import { encodeHash } from '../../state/url';
+import { allLayers, type AppState } from '../../state/appState';
 import { categoryLabel, fieldLabel } from '../labels';
 import { st } from './strings';
 
@@ -32,8 +32,9 @@ export function defaultExportLayer(s: Pick<AppState, 'catalog' | 'userLayers' | 
   return visible.find((id) => !isEmptyFilter(s.filters[id])) ?? visible[0] ?? ids[0] ?? null;
 }
 
-export function currentShareUrl(): string {
-  return shareUrl(location.href, encodeHash(toUrlState(useStore.getState())));
+/** The link to the current state, written with `hashOf` (see linkContext.ts). */
+export function currentShareUrl(hashOf: (s: AppState) => string): string {
+  return shareUrl(location.href, hashOf(useStore.getState()));
 }
 
 function findLayer(id: string): CatalogLayer | undefined {
@@ -54,17 +55,38 @@ function fieldLabels(f: LayerFilter): Record<string, LocalText> {
   return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
 }
 
-export type DataFormat = 'geojson' | CsvGeometryMode;
+/** Formats for planners' GIS and CAD tools (issue 8), written by src/io/exportFormats.ts. */
+export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
+export type DataFormat = 'geojson' | CsvGeometryMode | GisFormat;
+/** Export CRS choices: WGS84, or CGCS2000 / 3-degree GK CM 117°E for CAD and ArcGIS users. */
+export const EXPORT_CRS = [4326, 4548] as const;
+export type ExportEpsg = (typeof EXPORT_CRS)[number];
+/** Formats that are always WGS84 longitude/latitude. */
+export const WGS84_ONLY: DataFormat[] = ['geojson', 'lonlat', 'wkt', 'kml'];
 
 /** Exports the filtered features of a layer; resolves to the count and file name. */
-export async function exportLayer(layerId: string, format: DataFormat): Promise<{ count: number; file: string }> {
+export async function exportLayer(layerId: string, format: DataFormat, link: string, epsg: ExportEpsg = 4326): Promise<{ count: number; file: string }> {
   const { layer, features, filter } = await filteredFeatures(layerId);
   const now = new Date();
   const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
+  if (format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb') {
+    // Loaded on demand: the writers (and sql.js for GeoPackage) stay out of the start-up bundle.
+    const [{ writeLayer }, { default: sqlWasmUrl }] = await Promise.all([import('../../io/exportFormats'), import('sql.js/dist/sql-wasm-browser.wasm?url')]);
+    const crsPart = format !== 'kml' && epsg !== 4326 ? `-EPSG${epsg}` : '';
+    const w = await writeLayer(features, format, {
+      name: `${base}${crsPart}`,
+      epsg: format === 'kml' ? 4326 : epsg,
+      sqlWasmUrl,
+      meta: { layer: layer.id, title: layer.title, source: layer.source, filter, generated: now.toISOString(), app: APP_NAME, url: link, description: `${layer.title.zh} / ${layer.title.en}` },
+    });
+    const file = `${base}${crsPart}${w.ext}`;
+    downloadBlob(file, new Blob([w.bytes as Uint8Array<ArrayBuffer>], { type: w.mime }));
+    return { count: features.length, file };
+  }
   if (format === 'geojson') {
     const text = exportGeoJSON(features, {
       layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: currentShareUrl(),
+      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: link,
     });
     const file = `${base}.geojson`;
     downloadText(file, text, 'application/geo+json');

@@ -6,7 +6,7 @@ import type { AnyLayer } from '../../data/hooks';
 import { layerData } from '../../data/registry';
 import { pick } from '../../i18n/strings';
 import { decodeBytes } from '../../io/decode';
-import { parseCsv, type CsvTable } from '../../io/csv';
+import { parseCsv, type CsvTable } from '../../io/formats/csv';
 import { joinTable, type JoinResult } from '../../lib/thematic/join';
 import { useStore } from '../../state/store';
 import { loadSource } from '../data/controller';

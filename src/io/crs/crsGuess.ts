@@ -4,7 +4,7 @@
 
 import gcoord from 'gcoord';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Bilingual } from './messages.ts';
+import type { Bilingual } from '../messages.ts';
 
 export type SourceCrs = 'WGS84' | 'GCJ02' | 'BD09';
 

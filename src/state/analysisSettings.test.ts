@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash } from './url';
-import { DEFAULT_ANALYSIS, analysisOf, checkAnalysisParam, toggleFacilityLayer, updateAnalysis, validateAnalysisParam } from './analysis';
-import { initialState, toUrlState } from './updaters';
+import { DEFAULT_ANALYSIS, analysisOf, checkAnalysis, checkAnalysisParam, toggleFacilityLayer, updateAnalysis } from './analysisSettings';
+import { analysisParam } from './linkParams';
+import { initialState } from './appState';
+import { applyUrl, toUrlState } from './urlState';
 
 describe('analysis settings updaters', () => {
   it('starts from the defaults and merges changes', () => {
@@ -33,10 +35,18 @@ describe('analysis settings updaters', () => {
 describe('the an= link parameter', () => {
   it('round-trips through the hash codec', () => {
     const s = updateAnalysis(initialState(), { minutes: 10, area: 'central-city', network: 'u-abc-1', types: ['residential'], target: 'medical_15min', cell: 25 });
-    const hash = encodeHash(toUrlState(s));
-    const back = decodeHash(hash, { validateAnalysis: validateAnalysisParam });
+    const hash = encodeHash(toUrlState(s, [analysisParam]));
+    const back = decodeHash(hash, { checkers: { an: checkAnalysis } });
     expect(back.notices).toEqual([]);
-    expect(back.state.analysis).toEqual(s.analysis);
+    expect(back.state.params?.an).toEqual(s.analysis);
+    expect(applyUrl(initialState(), back.state, back.notices, [analysisParam]).analysis).toEqual(s.analysis);
+  });
+
+  it('leaves an= out for the defaults, and reads a link without an= as the defaults', () => {
+    expect(encodeHash(toUrlState(initialState(), [analysisParam]))).not.toContain('an=');
+    const changed = updateAnalysis(initialState(), { minutes: 5 });
+    const { state } = decodeHash('#map=10/39/117&layers=', { checkers: { an: checkAnalysis } });
+    expect(applyUrl(changed, state, [], [analysisParam]).analysis).toBeUndefined();
   });
 
   it('keeps valid fields and lists bad ones', () => {
@@ -49,8 +59,8 @@ describe('the an= link parameter', () => {
     expect(checkAnalysisParam([1, 2]).value).toBeUndefined();
     expect(checkAnalysisParam(null).value).toBeUndefined();
     const hash = `#an=${Buffer.from('"x"').toString('base64url')}`;
-    const r = decodeHash(hash, { validateAnalysis: validateAnalysisParam });
-    expect(r.state.analysis).toBeUndefined();
+    const r = decodeHash(hash, { checkers: { an: checkAnalysis } });
+    expect(r.state.params?.an).toBeUndefined();
     expect(r.notices[0].message.zh).toContain('分析设置无效');
     expect(r.notices[0].message.en).toContain('invalid analysis settings');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogLayer } from '../catalog/types';
-import { readEmbedParams, replaceFilters, setEmbed, setVisibleLayers } from './embed';
-import { initialState, type AppState } from './updaters';
+import { hostMayRead, readEmbedParams, replaceFilters, setEmbed, setVisibleLayers } from './embedMode';
+import { initialState, type AppState } from './appState';
 
 const layer = (id: string): CatalogLayer => ({
   id, file: `${id}.geojson`, title: { zh: id, en: id }, group: 'context', geometry: 'point', source: 's',
@@ -39,5 +39,15 @@ describe('embed updaters', () => {
     const s = { ...state(), filters: { rivers: { text: 'a' } } };
     const n = replaceFilters(s, { parks: { text: 'b' }, ghost: { text: 'c' } });
     expect(n.filters).toEqual({ parks: { text: 'b' } });
+  });
+
+  it('lets the host read catalog features and its own ?data= layer, never the viewer\'s layers', () => {
+    const user = (id: string, source: string) => ({ ...layer(id), group: 'user' as const, source, dataUrl: `blob:${id}` });
+    const s = { ...state(), userLayers: [user('u-mine', 'private.geojson'), user('u-data', 'https://a.example/x.geojson')] };
+    expect(hostMayRead(s, 'parks', null)).toBe(true);
+    expect(hostMayRead(s, 'u-mine', 'https://a.example/x.geojson')).toBe(false);
+    expect(hostMayRead(s, 'u-data', 'https://a.example/x.geojson')).toBe(true);
+    expect(hostMayRead(s, 'u-data', null)).toBe(false);
+    expect(hostMayRead(s, 'ghost', null)).toBe(false);
   });
 });

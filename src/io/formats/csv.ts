@@ -11,7 +11,7 @@
 // repeated in properties.
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { makeIssue, type Issue } from './messages.ts';
+import { makeIssue, type Issue } from '../messages.ts';
 
 export interface CsvTable {
   delimiter: string;
@@ -140,7 +140,12 @@ function uniqueHeader(header: string[]): string[] {
 export function csvToGeoJSON(text: string): CsvImportResult {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error], warnings: [] };
-  const { header, rows, rowLines, delimiter } = parsed.table;
+  return tableToGeoJSON(parsed.table);
+}
+
+/** A parsed table (CSV, or an Excel sheet as text cells) → points from its lon/lat columns. */
+export function tableToGeoJSON(table: CsvTable): CsvImportResult {
+  const { header, rows, rowLines, delimiter } = table;
   const cols = findLonLatColumns(header);
   if (!cols) {
     const headers = header.slice(0, 12).map((h) => JSON.stringify(h.trim())).join(', ') || '—';

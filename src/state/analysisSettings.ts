@@ -1,13 +1,11 @@
-// Analysis settings in the app state (issue 3): the shape of AppState.analysis,
-// defaults, pure updaters, and the validator of the `an=` link parameter
-// (registered at module load; the analysis panel imports this module, and App
-// imports the panel, so links are checked from the first readUrl on).
-import type { LocalText } from '../catalog/types';
+// Analysis settings in the app state: the shape of AppState.analysis, defaults, pure updaters,
+// and the checker of the `an=` link parameter (the parameter itself is in linkParams.ts).
 import type { CoverageTargetId } from '../analysis/indicators';
 import { DEFAULT_DETOUR, DEFAULT_SPEED_KMH } from '../analysis/presets';
-import { act } from './store';
-import { pushNotice, type AppState } from './updaters';
-import { registerUrlValidator } from './urlSync';
+import type { Checked, Notice } from './url';
+
+/** What the analysis updaters need of the app state. */
+type WithAnalysis = { analysis?: AnalysisSettings };
 
 export type WalkMinutes = 5 | 10 | 15;
 export const MINUTES: readonly WalkMinutes[] = [5, 10, 15];
@@ -29,6 +27,8 @@ export interface AnalysisSettings {
   popAttr?: string;
   /** Line layer used as the walk network (network mode). */
   network?: string;
+  /** Network attribute giving each line's level (bridges, tunnels); absent: layer / bridge / tunnel. */
+  levelAttr?: string;
   /** Only plan projects of these `renewal_type` values (when plan-projects is a facility layer). */
   types?: string[];
   /** The plan target this run answers ('auto' or absent: inferred from the facility layers). */
@@ -53,20 +53,21 @@ export const LIMITS = {
 };
 
 /** The settings in the state, or the defaults. */
-export function analysisOf(s: Pick<AppState, 'analysis'>): AnalysisSettings {
+export function analysisOf(s: WithAnalysis): AnalysisSettings {
   return s.analysis ?? DEFAULT_ANALYSIS;
 }
 
 /** Merge a partial change; optional fields set to undefined are removed. */
-export function updateAnalysis(s: AppState, patch: Partial<AnalysisSettings>): AppState {
+export function updateAnalysis<S extends WithAnalysis>(s: S, patch: Partial<AnalysisSettings>): S {
   const next: AnalysisSettings = { ...analysisOf(s), ...patch };
   for (const k of Object.keys(next) as (keyof AnalysisSettings)[]) if (next[k] === undefined) delete next[k];
   if (next.areaFeature !== undefined && patch.area !== undefined && patch.area !== analysisOf(s).area && !('areaFeature' in patch)) delete next.areaFeature;
+  if (next.levelAttr !== undefined && patch.network !== analysisOf(s).network && 'network' in patch && !('levelAttr' in patch)) delete next.levelAttr;
   if (next.popAttr !== undefined && patch.area !== undefined && patch.area !== analysisOf(s).area && !('popAttr' in patch)) delete next.popAttr;
   return { ...s, analysis: next };
 }
 
-export function toggleFacilityLayer(s: AppState, id: string, on: boolean): AppState {
+export function toggleFacilityLayer<S extends WithAnalysis>(s: S, id: string, on: boolean): S {
   const cur = analysisOf(s).facilities;
   const has = cur.includes(id);
   if (has === on) return s;
@@ -74,7 +75,7 @@ export function toggleFacilityLayer(s: AppState, id: string, on: boolean): AppSt
   return updateAnalysis(s, { facilities });
 }
 
-export function resetAnalysis(s: AppState): AppState {
+export function resetAnalysis<S extends WithAnalysis>(s: S): S {
   return { ...s, analysis: undefined };
 }
 
@@ -94,7 +95,7 @@ export function checkAnalysisParam(v: unknown): AnalysisParamCheck {
   const o = v as Record<string, unknown>;
   const dropped: string[] = [];
   const out: AnalysisSettings = { ...DEFAULT_ANALYSIS };
-  const known = new Set(['facilities', 'minutes', 'speed', 'detour', 'area', 'areaFeature', 'popAttr', 'network', 'types', 'target', 'cell']);
+  const known = new Set(['facilities', 'minutes', 'speed', 'detour', 'area', 'areaFeature', 'popAttr', 'network', 'levelAttr', 'types', 'target', 'cell']);
   for (const k of Object.keys(o)) if (!known.has(k)) dropped.push(`unknown field ${k.slice(0, 30)}`);
   if ('facilities' in o) {
     const f = o.facilities;
@@ -117,7 +118,7 @@ export function checkAnalysisParam(v: unknown): AnalysisParamCheck {
     if (typeof o.area === 'string' && ID.test(o.area)) out.area = o.area;
     else dropped.push('area');
   }
-  for (const k of ['areaFeature', 'popAttr'] as const) {
+  for (const k of ['areaFeature', 'popAttr', 'levelAttr'] as const) {
     if (!(k in o)) continue;
     if (typeof o[k] === 'string' && PROP.test(o[k] as string)) out[k] = o[k] as string;
     else dropped.push(k);
@@ -142,7 +143,7 @@ export function checkAnalysisParam(v: unknown): AnalysisParamCheck {
   return { value: out, dropped };
 }
 
-export function analysisDroppedNotice(dropped: string[]): { code: string; message: LocalText } {
+export function analysisDroppedNotice(dropped: string[]): Notice {
   const list = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ` (+${dropped.length - 5})` : '');
   return {
     code: 'url.an',
@@ -153,15 +154,9 @@ export function analysisDroppedNotice(dropped: string[]): { code: string; messag
   };
 }
 
-/** The `an=` validator: not an object → dropped with the codec's notice; bad fields → defaults and a notice. */
-export function validateAnalysisParam(v: unknown): { value?: unknown; error?: LocalText } {
+/** The `an=` checker: not an object → dropped with a notice; bad fields → their defaults and a notice. */
+export function checkAnalysis(v: unknown): Checked<AnalysisSettings> {
   const r = checkAnalysisParam(v);
-  if (!r.value) return { error: { zh: '分析设置无效', en: 'invalid analysis settings' } };
-  if (r.dropped.length) {
-    const n = analysisDroppedNotice(r.dropped);
-    queueMicrotask(() => act(pushNotice, n));
-  }
-  return { value: r.value };
+  if (!r.value) return { notices: [{ code: 'url.an', message: { zh: '链接参数 an：分析设置无效，已忽略', en: 'Link parameter an: invalid analysis settings; ignored' } }] };
+  return { value: r.value, notices: r.dropped.length ? [analysisDroppedNotice(r.dropped)] : [] };
 }
-
-registerUrlValidator('an', validateAnalysisParam);

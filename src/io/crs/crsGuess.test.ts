@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { convertCrs, guessProjection, mercatorToLonLat } from './crs.ts';
+import { convertCrs, guessProjection, mercatorToLonLat } from './crsGuess.ts';
 
 const sample = (): FeatureCollection => ({
   type: 'FeatureCollection',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
+import { gkFrame, latticeInverse, scaleFactor } from './gk.ts';
+import { laea } from './testgeoTrue.ts';
+
+describe('the EPSG:4548 plane', () => {
+  it('maps the false easting to 117°E and round-trips', () => {
+    const f = gkFrame();
+    expect(f.toXY(117, 39)[0]).toBeCloseTo(500000, 3);
+    const [lon, lat] = f.toLonLat(...f.toXY(117.9, 40.1));
+    expect(lon).toBeCloseTo(117.9, 9);
+    expect(lat).toBeCloseTo(40.1, 9);
+  });
+
+  it('gives the scale factor that distances in the plane show against an equal-area frame', () => {
+    const f = gkFrame();
+    for (const [lon, lat] of [[117, 39], [116.75, 38.6], [118.05, 40.2]]) {
+      // a 200 m east–west step measured in a local equal-area frame (true to 1e-8 there)
+      const local = laea(lon, lat);
+      const a = local.at(-100, 0);
+      const b = local.at(100, 0);
+      const [ax, ay] = f.toXY(a[0], a[1]);
+      const [bx, by] = f.toXY(b[0], b[1]);
+      const k = Math.hypot(bx - ax, by - ay) / 200;
+      expect(Math.abs(scaleFactor(lon, lat) - k)).toBeLessThan(2e-7);
+    }
+    expect(scaleFactor(118.05, 39)).toBeGreaterThan(1 + 9e-5);
+  });
+
+  it('interpolates the inverse to within 2 cm over the municipality', () => {
+    const f = gkFrame();
+    const inv = latticeInverse(f, 420000, 4260000, 620000, 4460000);
+    for (let i = 0; i < 200; i++) {
+      const x = 420000 + ((i * 7919) % 200000);
+      const y = 4260000 + ((i * 104729) % 200000);
+      const [lon, lat] = inv(x, y);
+      expect(turf.distance([lon, lat], f.toLonLat(x, y), { units: 'meters' })).toBeLessThan(0.02);
+    }
+  });
+});
