@@ -4,6 +4,7 @@
 // dialog, the draw tool's mode, a load in progress) lives beside its component.
 import type { Catalog, CatalogLayer, UserLayer } from '../catalog/types';
 import type { FilterState } from '../lib/filterModel';
+import type { ThematicStyle } from '../lib/thematic/spec';
 import type { Lang } from '../i18n/strings';
 import type { AnalysisSettings } from './analysisSettings';
 import { initialResults, type ResultsState } from './analysisResults';
@@ -45,7 +46,7 @@ export interface AppState {
   /** `?embed=1`: the map alone. */
   embed: boolean;
   /** Thematic styles by layer id, shareable (th=); shape and checker in state/thematic.ts. */
-  thematic: Record<string, import('./thematic').ThematicStyle>;
+  thematic: Record<string, ThematicStyle>;
   /** Derived, never written anywhere: each filtered layer's kept features and counts. */
   filterResults: FilterResults;
   /** Derived, never written anywhere: the coverage analysis runs. */

@@ -3,16 +3,11 @@
 // what is valid and returns a notice (zh + en) for each value it drops.
 import { CLASS_METHODS, type ClassMethod } from '../lib/thematic/classify';
 import { rampInfo } from '../lib/thematic/ramps';
-import { THEMATIC_KINDS, type ThematicKind, type ThematicSpec } from '../lib/thematic/spec';
+import { THEMATIC_KINDS, THEMATIC_VERSION, type ThematicKind, type ThematicSpec, type ThematicStyle } from '../lib/thematic/spec';
 import type { AppState } from './appState';
 import type { Notice } from './url';
 
-export const THEMATIC_VERSION = 1 as const;
-
-/** A layer's thematic style: `{ v: 1, kind, field, … }` (see README, "Thematic styles"). */
-export interface ThematicStyle extends ThematicSpec {
-  v: typeof THEMATIC_VERSION;
-}
+export { THEMATIC_VERSION, type ThematicStyle };
 
 export type ThematicState = Record<string, ThematicStyle>;
 

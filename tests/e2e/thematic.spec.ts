@@ -50,7 +50,10 @@ async function drawnClasses(page: Page, names: string[], colors: string[]): Prom
           let bestD = Infinity;
           targets.forEach((t: number[], k: number) => {
             const dist = (d[0] - t[0]) ** 2 + (d[1] - t[1]) ** 2 + (d[2] - t[2]) ** 2;
-            if (dist < bestD) (best = k), (bestD = dist);
+            if (dist < bestD) {
+              best = k;
+              bestD = dist;
+            }
           });
           votes[best]++;
         }

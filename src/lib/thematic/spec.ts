@@ -35,3 +35,11 @@ export interface ThematicSpec {
   /** Circle radius range in px for circles. */
   radius?: [number, number];
 }
+
+/** Version of the shareable style shape. */
+export const THEMATIC_VERSION = 1 as const;
+
+/** A layer's thematic style as shared and saved: `{ v: 1, kind, field, … }` (see README, "Thematic styles"). */
+export interface ThematicStyle extends ThematicSpec {
+  v: typeof THEMATIC_VERSION;
+}
