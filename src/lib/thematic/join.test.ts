@@ -31,3 +31,12 @@ describe('joinTable', () => {
     expect(r.unmatched.map((u) => u.row)).toEqual([3]);
   });
 });
+
+describe('rowsFromSheet', async () => {
+  const { rowsFromSheet } = await import('./join');
+  it('takes the first non-empty row as header, skips empty rows, keeps numbers', () => {
+    const r = rowsFromSheet([[null, null], ['区', '人口'], ['和平区', 355000], [null, ''], ['河东', '858787']]);
+    expect(r.header).toEqual(['区', '人口']);
+    expect(r.rows).toEqual([{ 区: '和平区', 人口: 355000 }, { 区: '河东', 人口: '858787' }]);
+  });
+});

@@ -79,3 +79,15 @@ export function joinTable(fc: FeatureCollection, rows: readonly JoinRow[], o: Jo
   unmatched.sort((a, b) => a.row - b.row);
   return { fc: { ...fc, features: features as FeatureCollection['features'] }, matchedFeatures: matched, unmatched, duplicates };
 }
+
+/** A sheet's cells (first non-empty row = header) as join rows; empty rows are skipped. */
+export function rowsFromSheet(cells: readonly (readonly unknown[])[]): { header: string[]; rows: JoinRow[] } {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  const first = cells.findIndex((r) => r.some((c) => text(c).trim() !== ''));
+  if (first < 0) return { header: [], rows: [] };
+  const header = cells[first].map((c, i) => text(c).trim() || `column${i + 1}`);
+  const rows = cells.slice(first + 1)
+    .filter((r) => r.some((c) => text(c).trim() !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, typeof r[i] === 'number' ? r[i] : text(r[i])])));
+  return { header, rows };
+}

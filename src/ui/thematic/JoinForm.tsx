@@ -7,7 +7,7 @@ import { layerData } from '../../data/registry';
 import { pick } from '../../i18n/strings';
 import { decodeBytes } from '../../io/decode';
 import { parseCsv, type CsvTable } from '../../io/formats/csv';
-import { joinTable, type JoinResult } from '../../lib/thematic/join';
+import { joinTable, rowsFromSheet, type JoinResult, type JoinRow } from '../../lib/thematic/join';
 import { useStore } from '../../state/store';
 import { loadSource } from '../data/controller';
 import { tx } from './strings';
@@ -17,9 +17,35 @@ export function tableRows(t: CsvTable): Record<string, string>[] {
   return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+interface Table {
+  name: string;
+  header: string[];
+  rows: JoinRow[];
+}
+
+/** A CSV (UTF-8 or GBK) or the first sheet of an Excel .xlsx file as a table. */
+async function readTable(file: File, lang: 'zh' | 'en'): Promise<Table | string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (/\.xlsx$/i.test(file.name)) {
+    try {
+      const { default: readXlsxFile } = await import('read-excel-file/universal');
+      const sheets = (await readXlsxFile(bytes.buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
+      const t = rowsFromSheet(sheets[0]?.data ?? []);
+      return { name: file.name, ...t };
+    } catch (e) {
+      return `${tx('joinBadFile', lang)}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  const d = decodeBytes(bytes);
+  if (!d.ok) return `${tx('joinBadFile', lang)}: ${d.errors.map((e) => e.message[lang]).join('; ')}`;
+  const p = parseCsv(d.text);
+  if (!p.ok) return `${tx('joinBadFile', lang)}: ${p.error.message[lang]}`;
+  return { name: file.name, header: p.table.header, rows: tableRows(p.table) };
+}
+
 export function JoinForm({ layer, fields }: { layer: AnyLayer; fields: string[] }) {
   const lang = useStore((s) => s.lang);
-  const [table, setTable] = useState<{ name: string; t: CsvTable } | null>(null);
+  const [table, setTable] = useState<Table | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [layerKey, setLayerKey] = useState(fields.includes('name') ? 'name' : fields[0] ?? '');
   const [tableKey, setTableKey] = useState('');
@@ -30,18 +56,16 @@ export function JoinForm({ layer, fields }: { layer: AnyLayer; fields: string[] 
     setResult(null);
     setError(null);
     if (!file) return;
-    const d = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-    if (!d.ok) return setError(`${tx('joinBadFile', lang)}: ${d.errors.map((e) => e.message[lang]).join('; ')}`);
-    const p = parseCsv(d.text);
-    if (!p.ok) return setError(`${tx('joinBadFile', lang)}: ${p.error.message[lang]}`);
-    setTable({ name: file.name, t: p.table });
-    setTableKey(p.table.header[0] ?? '');
+    const t = await readTable(file, lang);
+    if (typeof t === 'string') return setError(t);
+    setTable(t);
+    setTableKey(t.header[0] ?? '');
   };
 
   const run = async () => {
     if (!table) return;
     const fc = (await layerData(layer)) as FeatureCollection;
-    const r = joinTable(fc, tableRows(table.t), { layerKey, tableKey, match });
+    const r = joinTable(fc, table.rows, { layerKey, tableKey, match });
     setResult(r);
     if (!r.matchedFeatures) return;
     const title = `${pick(layer.title, lang)} + ${table.name.replace(/\.[^.]+$/, '')}`;
@@ -55,7 +79,7 @@ export function JoinForm({ layer, fields }: { layer: AnyLayer; fields: string[] 
       <p className="hint">{tx('joinHint', lang)}</p>
       <label className="row">
         <span>{tx('joinFile', lang)}</span>
-        <input type="file" name="th-join-file" accept=".csv,.txt,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input type="file" name="th-join-file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
       </label>
       {error && <p className="error" role="alert">{error}</p>}
       {table && (
@@ -69,7 +93,7 @@ export function JoinForm({ layer, fields }: { layer: AnyLayer; fields: string[] 
           <label className="row">
             <span>{tx('joinTableKey', lang)}</span>
             <select name="th-join-table-key" value={tableKey} onChange={(e) => setTableKey(e.target.value)}>
-              {table.t.header.map((h) => <option key={h}>{h}</option>)}
+              {table.header.map((h) => <option key={h}>{h}</option>)}
             </select>
           </label>
           <label className="row">

@@ -48,7 +48,7 @@ export const TH = {
   loadingData: { zh: '正在读取图层数据…', en: 'Reading the layer data…' },
   noFields: { zh: '该图层没有可用属性', en: 'This layer has no usable attributes' },
   join: { zh: '连接统计表', en: 'Join a statistics table' },
-  joinHint: { zh: 'CSV（UTF-8 或 GBK）。按名称匹配时“和平区”与“和平”、“新立街道”与“新立”视为相同。连接结果作为新图层加入“我的数据”。', en: 'CSV (UTF-8 or GBK). Matching by name treats 和平区 and 和平, 新立街道 and 新立 as the same. The result is added as a new layer under My data.' },
+  joinHint: { zh: 'CSV（UTF-8 或 GBK）或 Excel .xlsx（第一个工作表）。按名称匹配时“和平区”与“和平”、“新立街道”与“新立”视为相同。连接结果作为新图层加入“我的数据”。', en: 'CSV (UTF-8 or GBK) or Excel .xlsx (first sheet). Matching by name treats 和平区 and 和平, 新立街道 and 新立 as the same. The result is added as a new layer under My data.' },
   joinFile: { zh: '选择表格文件', en: 'Choose a table file' },
   joinLayerKey: { zh: '图层字段', en: 'Layer key' },
   joinTableKey: { zh: '表格字段', en: 'Table key' },
