@@ -135,11 +135,14 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
   expect(total.cov).toBeLessThanOrEqual(cov * (1 + 1e-9));
   expect(total.cov).toBeGreaterThan(cov * 0.99);
   // against an independent computation: the census total (less the few residents of overlap slivers), and Turf discs per district
+  // (residents are spread over grid cells, so a few may be lost at the edges: within 0.001%)
   expect(Math.abs(total.pop - 13866009) / 13866009).toBeLessThan(1e-5);
   const ref = referenceCoverage();
   let refTotal = 0;
   for (const r of rows) {
-    const want = ref.get(r.pop);
+    // the district with this many residents (each of the 16 has a different census figure)
+    const key = [...ref.keys()].find((p) => Math.abs(p - r.pop) / p < 1e-4);
+    const want = key === undefined ? undefined : ref.get(key);
     expect(want, `a district of ${r.pop} residents`).toBeDefined();
     // the app counts grid cells of radius/25 (31 m here): within 1% of the district's residents
     expect(Math.abs(r.cov - want!), `district of ${r.pop}: app ${r.cov}, Turf ${want}`).toBeLessThanOrEqual(0.01 * r.pop);
