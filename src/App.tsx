@@ -7,6 +7,8 @@ import { act, useStore } from './state/store';
 import { setPanel } from './state/updaters';
 import { AnalysisPanel } from './ui/analysis/AnalysisPanel';
 import { DataPanel } from './ui/data/DataPanel';
+import { HealthPanel } from './ui/health/HealthPanel';
+import { ThematicPanel } from './ui/thematic/ThematicPanel';
 import { FeatureTable } from './ui/filters/FeatureTable';
 import { FilterPanel } from './ui/filters/FilterPanel';
 import { PlaceSearch } from './ui/filters/PlaceSearch';
@@ -38,6 +40,8 @@ const PANELS: [PanelId, StringKey][] = [
   ['filters', 'tabFilters'],
   ['analysis', 'tabAnalysis'],
   ['data', 'tabData'],
+  ['thematic', 'tabThematic'],
+  ['health', 'tabHealth'],
 ];
 
 function Sidebar() {
@@ -58,6 +62,8 @@ function Sidebar() {
         {panel === 'filters' && <FilterPanel />}
         {panel === 'analysis' && <AnalysisPanel />}
         {panel === 'data' && <DataPanel />}
+        {panel === 'thematic' && <ThematicPanel />}
+        {panel === 'health' && <HealthPanel />}
       </div>
     </aside>
   );

@@ -69,6 +69,8 @@ export const STRINGS = {
   customBasemapSave: { zh: '保存并使用', en: 'Save and use' },
   customBasemapRemove: { zh: '删除自定义底图', en: 'Remove it' },
   pmtilesUnreadable: { zh: '无法读取该 PMTiles 文件（地址有误或服务器不支持 Range 请求）', en: 'The PMTiles archive cannot be read (wrong address, or the server does not answer range requests)' },
+  tabThematic: { zh: '专题', en: 'Thematic' },
+  tabHealth: { zh: '体检', en: 'Health check' },
 } satisfies Record<string, LocalText>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -16,6 +16,8 @@ export interface AppSettings {
   opacity?: Record<string, number>;
   /** Datum chosen for the next load (kept by the data panel). */
   importCrs?: 'WGS84' | 'GCJ02' | 'BD09';
+  /** Thematic styles of loaded layers (issue 9); checked by state/thematic.ts when applied. */
+  thematic?: Record<string, unknown>;
 }
 
 export const DB_NAME = 'tianjin-renewal-map';
@@ -77,6 +79,8 @@ export function readSettings(raw: unknown): AppSettings {
     for (const [k, v] of Object.entries(raw.opacity)) if (isNum(v) && v >= 0 && v <= 1) op[k] = v;
     out.opacity = op;
   }
+  // Thematic styles of loaded layers: kept as data here, checked by state/thematic.ts when applied.
+  if (isObj(raw.thematic)) out.thematic = raw.thematic;
   if (raw.importCrs === 'WGS84' || raw.importCrs === 'GCJ02' || raw.importCrs === 'BD09') out.importCrs = raw.importCrs;
   return out;
 }

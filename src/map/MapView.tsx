@@ -17,6 +17,7 @@ import { buildLayerSpecs, styleLayerIds } from './style';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
+import { useThematic } from './useThematic';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -40,6 +41,7 @@ export function MapView() {
   const selection = useStore((s) => s.selection);
   const embed = useStore((s) => s.embed);
   const filters = useLayerFilters();
+  const thematic = useThematic();
   const ref = useRef<MapRef>(null);
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
@@ -133,7 +135,7 @@ export function MapView() {
       style={{ position: 'absolute', inset: 0 }}
     >
       {layers.map((l) => {
-        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id] };
+        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id] };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);

@@ -1,6 +1,7 @@
 // Pure updaters for the layers the user loaded (issue 5). A loaded file becomes
 // one UserLayer per geometry kind (see src/io/splitKinds.ts); visibility lives in
 // AppState.visible like every other layer.
+import { checkThematic } from './thematic';
 import type { GeometryKind, LocalText } from '../catalog/types';
 import { nameField } from '../lib/featureName';
 import type { AppSettings } from '../io/persist';
@@ -111,14 +112,17 @@ export function removeUserLayer(s: AppState, id: string): AppState {
   if (!isUserLayerId(s, id)) return s;
   const { [id]: _o, ...opacity } = s.opacity;
   const { [id]: _f, ...filters } = s.filters;
+  const { [id]: _t, ...thematic } = s.thematic ?? {};
   void _o;
   void _f;
+  void _t;
   return {
     ...s,
     userLayers: s.userLayers.filter((l) => l.id !== id),
     visible: s.visible.filter((v) => v !== id),
     opacity,
     filters,
+    thematic,
     selection: s.selection?.layerId === id ? null : s.selection,
     tableLayer: s.tableLayer === id ? null : s.tableLayer,
   };
@@ -152,7 +156,8 @@ export function restyleUserLayer(s: AppState, id: string, color: string): AppSta
 export type { AppSettings };
 
 export function settingsOf(s: AppState): AppSettings {
-  return { lang: s.lang, basemap: s.basemap, opacity: s.opacity };
+  const thematic = Object.fromEntries(Object.entries(s.thematic ?? {}).filter(([id]) => s.userLayers.some((l) => l.id === id)));
+  return { lang: s.lang, basemap: s.basemap, opacity: s.opacity, ...(Object.keys(thematic).length ? { thematic } : {}) };
 }
 
 export function applySettings(s: AppState, x: AppSettings): AppState {
@@ -161,5 +166,7 @@ export function applySettings(s: AppState, x: AppSettings): AppState {
     lang: x.lang ?? s.lang,
     basemap: x.basemap && x.basemap !== 'tianditu' ? x.basemap : s.basemap,
     opacity: x.opacity ? { ...s.opacity, ...x.opacity } : s.opacity,
+    // Saved styles are checked like a link's; only loaded layers' ids (u-…) are kept.
+    thematic: x.thematic ? { ...s.thematic, ...(checkThematic(Object.fromEntries(Object.entries(x.thematic).filter(([id]) => id.startsWith('u-')))).value ?? {}) } : s.thematic,
   };
 }

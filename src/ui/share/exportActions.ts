@@ -8,6 +8,8 @@ import { shareUrl } from '../../embed/snippet';
 import { downloadBlob, downloadText } from '../../io/download';
 import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
 import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { useThematicResults } from '../../state/thematicResults';
+import { withThematicLegend } from '../thematic/legendItems';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
 import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImageDraw';
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
@@ -124,6 +126,12 @@ async function idleMap() {
   return map;
 }
 
+/** The thematic legends of the styled layers (issue 9). */
+function thematicLegends() {
+  const st = useStore.getState().thematic;
+  return Object.fromEntries(Object.entries(useThematicResults.getState().byLayer).filter(([id]) => st[id]).map(([id, r]) => [id, r.legend]));
+}
+
 /** Everything the PNG and the print view show, taken from the live map and the store. */
 export async function snapshot(title: string): Promise<Omit<MapSnapshot, 'dataUrl'> & { canvas: HTMLCanvasElement }> {
   const map = await idleMap();
@@ -140,7 +148,7 @@ export async function snapshot(title: string): Promise<Omit<MapSnapshot, 'dataUr
     title: title.trim() || st('imageTitle', lang),
     subtitle: st('subtitle', lang),
     dateText: `${st('date', lang)}${lang === 'zh' ? '：' : ': '}${dateStamp(new Date())}`,
-    groups: legendEntries(layers, s.visible, lang, (p, v) => categoryLabel(p, v, lang)),
+    groups: withThematicLegend(legendEntries(layers, s.visible, lang, (p, v) => categoryLabel(p, v, lang)), thematicLegends(), lang),
     scale: scaleBar(metresPerPixel(c.lat, map.getZoom()), 120),
     bearing: map.getBearing(),
     attribution: attributionLines(layers, s.visible, basemap, { zh: st('data', 'zh'), en: st('data', 'en') }, lang),
