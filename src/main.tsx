@@ -7,7 +7,7 @@ import { startDataService } from './data/client';
 import { loadCatalog } from './catalog/load';
 import { startEmbed } from './embed/start';
 import { getMap, whenMap } from './map/mapHandle';
-import { analysisParam, filtersParam } from './state/linkParams';
+import { analysisParam, filtersParam, thematicParam } from './state/linkParams';
 import { readEmbedParams } from './state/embedMode';
 import { act, useStore } from './state/store';
 import type { ViewState } from './state/url';
@@ -19,7 +19,7 @@ import { LinkContext } from './ui/share/linkContext';
 import './styles.css';
 
 /** The link's JSON parameters, each with its checker: one entry per parameter. */
-const URL_PARAMS: readonly StateParam[] = [filtersParam, analysisParam];
+const URL_PARAMS: readonly StateParam[] = [filtersParam, analysisParam, thematicParam];
 
 const NOTHING_SAVED: RestoredLayers = { layers: [], visible: [] };
 

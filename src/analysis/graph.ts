@@ -58,8 +58,8 @@ export function levelOf(props: GeoJsonProperties, attr?: string): string {
 /** Point scale factor of the plane from the easting alone (Gauss–Krüger, error < 1e-6 in Tianjin). */
 export const kAtX = (x: number) => 1 + (x - 500000) ** 2 / (2 * 6371000 ** 2);
 
-/** Integer hash of a 2-D cell, exact for |ix|, |iy| < 2^25. */
-const cellKey = (ix: number, iy: number) => (ix + 33554432) * 67108864 + (iy + 33554432);
+/** 31-bit hash of a 2-D cell (a small integer key keeps the Map fast; collisions only share a bucket). */
+const cellKey = (ix: number, iy: number) => (Math.imul(ix, 73856093) ^ Math.imul(iy, 19349663)) & 0x7fffffff;
 const ANY = -1;
 
 interface Segments {
@@ -212,9 +212,12 @@ export function buildGraph(lines: FeatureCollection, opts: GraphOptions = {}): W
     eb.push(b);
     el.push(Math.hypot(nodes.x[b] - nodes.x[a], nodes.y[b] - nodes.y[a]) / kAtX((nodes.x[a] + nodes.x[b]) / 2));
   };
+  let lastB = -1;
   for (let i = 0; i < n; i++) {
     const lv = s.level[i];
-    let prev = nodes.at(s.ax[i], s.ay[i], s.alon[i], s.alat[i], s.aEnd[i] ? ANY : lv);
+    // a segment continuing its line starts at the previous segment's end node
+    const cont = i > 0 && !s.aEnd[i] && lastB >= 0 && s.ax[i] === s.bx[i - 1] && s.ay[i] === s.by[i - 1];
+    let prev = cont ? lastB : nodes.at(s.ax[i], s.ay[i], s.alon[i], s.alat[i], s.aEnd[i] ? ANY : lv);
     const ts = splits[i].sort((a, b) => a - b);
     for (const t of ts) {
       const x = s.ax[i] + t * (s.bx[i] - s.ax[i]);
@@ -224,7 +227,8 @@ export function buildGraph(lines: FeatureCollection, opts: GraphOptions = {}): W
       addEdge(prev, node);
       prev = node;
     }
-    addEdge(prev, nodes.at(s.bx[i], s.by[i], s.blon[i], s.blat[i], s.bEnd[i] ? ANY : lv));
+    lastB = nodes.at(s.bx[i], s.by[i], s.blon[i], s.blat[i], s.bEnd[i] ? ANY : lv);
+    addEdge(prev, lastB);
   }
   return assemble(frame, nodes, ea, eb, el);
 }

@@ -102,9 +102,11 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
         let v = v0;
         let d = d0;
         let prev = -1;
+        let saddle = false;
         for (;;) {
           if (d !== prev) ring.push((v % vw) - 1, Math.floor(v / vw) - 1); // undo the padding
           bits[v] &= ~d;
+          if (bits[v] !== 0) saddle = true; // another boundary leaves this vertex: the ring may come back
           v = step(v, d);
           prev = d;
           const nd = v === v0 ? pick(bits[v] | d0, d) : pick(bits[v], d);
@@ -112,7 +114,7 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
           d = nd;
         }
         if (d0 === prev && ring.length > 2) ring.splice(0, 2);
-        for (const part of splitPinches(ring)) {
+        for (const part of saddle ? splitPinches(ring) : [ring]) {
           const a2 = ringArea2(part);
           if (a2 > 0) {
             outer.push(part);

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { geometryParts, round6 } from './geo.ts';
 import { areaScale, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
-import { overlap, type RowRuns } from './runs.ts';
+import { overlap, SpanBuffer, type RowRuns } from './runs.ts';
 import { traceClasses } from './trace.ts';
 
 export interface ZoneRuns extends RowRuns {
@@ -62,48 +62,67 @@ export function trueAreaM2(polygons: Position[][][], rings: Float64Array[]): num
 }
 
 export function rasteriseZones(g: Grid, zoneRings: Float64Array[][]): ZoneRuns {
-  const rows: number[] = [];
-  const c0s: number[] = [];
-  const c1s: number[] = [];
-  const zs: number[] = [];
+  const buf = new SpanBuffer();
+  let zs = new Int32Array(1024);
   const n = zoneRings.length;
   const cells = new Float64Array(n);
   const bbox = new Int32Array(4 * n);
   zoneRings.forEach((rings, z) => {
-    bbox.set([g.w, g.h, 0, 0], 4 * z);
+    let x0 = g.w;
+    let y0 = g.h;
+    let x1 = 0;
+    let y1 = 0;
+    let count = 0;
     fillRings(g, rings, (row, a, b) => {
-      rows.push(row);
-      c0s.push(a);
-      c1s.push(b);
-      zs.push(z);
-      cells[z] += b - a;
-      bbox[4 * z] = Math.min(bbox[4 * z], a);
-      bbox[4 * z + 1] = Math.min(bbox[4 * z + 1], row);
-      bbox[4 * z + 2] = Math.max(bbox[4 * z + 2], b);
-      bbox[4 * z + 3] = Math.max(bbox[4 * z + 3], row + 1);
+      if (buf.n === zs.length) {
+        const grown = new Int32Array(zs.length * 2);
+        grown.set(zs);
+        zs = grown;
+      }
+      zs[buf.n] = z;
+      buf.push(row, a, b);
+      count += b - a;
+      if (a < x0) x0 = a;
+      if (row < y0) y0 = row;
+      if (b > x1) x1 = b;
+      if (row + 1 > y1) y1 = row + 1;
     });
+    cells[z] = count;
+    bbox.set([x0, y0, x1, y1], 4 * z);
   });
+  const m = buf.n;
   const rowStart = new Int32Array(g.h + 1);
-  for (const r of rows) rowStart[r + 1]++;
+  for (let i = 0; i < m; i++) rowStart[buf.row[i] + 1]++;
   for (let r = 0; r < g.h; r++) rowStart[r + 1] += rowStart[r];
   const pos = rowStart.slice(0, g.h);
-  const m = rows.length;
   const c0 = new Int32Array(m);
   const c1 = new Int32Array(m);
   const zone = new Int32Array(m);
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[pos[rows[i]]++] = i;
-  // within a row, runs by column (zones are filled one after another)
+  for (let i = 0; i < m; i++) {
+    const k = pos[buf.row[i]]++;
+    c0[k] = buf.c0[i];
+    c1[k] = buf.c1[i];
+    zone[k] = zs[i];
+  }
+  // within a row, runs by column (zones were filled one after another): insertion sort, rows hold few runs
   for (let r = 0; r < g.h; r++) {
     const a = rowStart[r];
     const b = rowStart[r + 1];
-    if (b - a > 1) order.subarray(a, b).sort((i, j) => c0s[i] - c0s[j]);
-  }
-  for (let k = 0; k < m; k++) {
-    const i = order[k];
-    c0[k] = c0s[i];
-    c1[k] = c1s[i];
-    zone[k] = zs[i];
+    for (let k = a + 1; k < b; k++) {
+      const s0 = c0[k];
+      const s1 = c1[k];
+      const sz = zone[k];
+      let q = k - 1;
+      while (q >= a && c0[q] > s0) {
+        c0[q + 1] = c0[q];
+        c1[q + 1] = c1[q];
+        zone[q + 1] = zone[q];
+        q--;
+      }
+      c0[q + 1] = s0;
+      c1[q + 1] = s1;
+      zone[q + 1] = sz;
+    }
   }
   return { rowStart, c0, c1, zone, cells, bbox };
 }

@@ -5,6 +5,7 @@
 // directly. Feature i of a layer is feature id i on the map (tiles are cut
 // with generated ids), so every answer speaks in feature indices.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { facetCounts } from '../lib/facetCounts';
 import { computeFieldStats, type FieldStats } from '../lib/fieldStats';
 import { applyFilter, textIndexOf, toMapLibreFilter, type FilterContext, type MapFilterExpression } from '../lib/filterEval';
 import { normalizeFilter, type LayerFilter } from '../lib/filterModel';
@@ -112,6 +113,16 @@ export class DataEngine {
     const kept = applyFilter(h.features, f, ctx);
     const expr = toMapLibreFilter(f, kept);
     return { ids: kept.ids, count: kept.count, total: kept.total, expr, ms: performance.now() - t0 };
+  }
+
+  /** Per category field, value → count among the features passing every other clause of the filter. */
+  facets(id: string, raw: LayerFilter, fields: string[], districtsId?: string): Record<string, Map<string, number>> {
+    const f = normalizeFilter(raw);
+    const ctx: FilterContext = {};
+    if (f.text) ctx.textIndex = this.textIndex(id);
+    if (f.district && districtsId && this.layers.has(districtsId)) ctx.districtPolygons = this.features(districtsId);
+    const features = this.features(id);
+    return Object.fromEntries(fields.map((name) => [name, facetCounts(features, f, name, ctx)]));
   }
 
   /** Table rows: `kept` (all when null) in the order of `sort` (feature order when null). */

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CatalogLayer } from '../catalog/types';
 import type { FieldStats } from '../lib/fieldStats';
+import { isEmptyFilter, type LayerFilter } from '../lib/filterModel';
 import { useStore } from '../state/store';
 import { allLayers, type UserLayer } from '../state/appState';
 import { archiveInfo, archiveUrl } from './archive';
@@ -58,4 +59,28 @@ export function useFieldStats(layer: AnyLayer | undefined): FieldStats[] | null 
     };
   }, [layer]);
   return layer && state?.id === layer.id ? state.stats : null;
+}
+
+/**
+ * Category counts that follow the other active clauses of `filter`, computed in the data
+ * service (null without a filter, for archives, and until the answer is in).
+ */
+export function useFacets(layer: AnyLayer | undefined, filter: LayerFilter | undefined, fields: string[], districtLayer?: AnyLayer): Record<string, Map<string, number>> | null {
+  const [state, setState] = useState<{ key: string; facets: Record<string, Map<string, number>> } | null>(null);
+  const key = layer && filter && !isEmptyFilter(filter) && layer.type !== 'pmtiles' ? `${layer.id}|${JSON.stringify(filter)}|${fields.join(',')}` : '';
+  useEffect(() => {
+    if (!key || !layer || !filter) return;
+    let live = true;
+    const svc = dataService();
+    if (filter.district && districtLayer) svc.open(districtLayer);
+    svc
+      .ask(layer, 'facets', { layerId: layer.id, filter, fields, districtsId: districtLayer?.id })
+      .then((facets) => live && setState({ key, facets }))
+      .catch(() => live && setState(null));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for layer, filter and fields
+  }, [key]);
+  return key && state?.key === key ? state.facets : null;
 }

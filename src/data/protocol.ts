@@ -19,6 +19,7 @@ export interface Ops {
   drop: [{ layerId: string }, null];
   tile: [{ layerId: string; z: number; x: number; y: number }, ArrayBuffer | null];
   filter: [{ layerId: string; filter: LayerFilter; districtsId?: string }, FilterAnswer];
+  facets: [{ layerId: string; filter: LayerFilter; fields: string[]; districtsId?: string }, Record<string, Map<string, number>>];
   rows: [{ layerId: string; kept: Uint32Array | null; sort: { key: string; dir: SortDir } | null; preferred?: string[] }, RowsAnswer];
   page: [{ layerId: string; indices: Uint32Array }, Record<string, unknown>[]];
   stats: [{ layerId: string }, FieldStats[]];

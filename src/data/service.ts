@@ -63,6 +63,10 @@ export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetc
       const ids = a.ids.slice();
       return [{ ...a, ids }, [ids.buffer]];
     },
+    facets: async ({ layerId, filter, fields, districtsId }) => {
+      await ready(layerId, filter.district ? districtsId : undefined);
+      return [engine.facets(layerId, filter, fields, districtsId)];
+    },
     rows: async ({ layerId, kept, sort, preferred }) => {
       await ready(layerId);
       const a = engine.rows(layerId, kept, sort, preferred);

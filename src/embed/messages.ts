@@ -5,10 +5,12 @@
 //   { type: 'renewal-map:set-view', view: { lng, lat, zoom, bearing?, pitch? } }
 //   { type: 'renewal-map:set-layers', layers: ['districts', …] }
 //   { type: 'renewal-map:set-filters', filters: { <layerId>: LayerFilter, … } }
+//   { type: 'renewal-map:set-style', layerId, style: ThematicStyle | null }  (null: the catalog style)
 // Map → host:
 //   { type: 'renewal-map:ready', version: 1, layers: [...] }
 //   { type: 'renewal-map:feature-click', layerId, properties }
 import { parseLayerFilter, type FilterState } from '../lib/filterModel';
+import { checkThematicStyle, type ThematicStyle } from '../state/thematic';
 
 export const PROTOCOL_PREFIX = 'renewal-map:';
 export const PROTOCOL_VERSION = 1;
@@ -24,7 +26,8 @@ export interface EmbedView {
 export type HostCommand =
   | { type: 'renewal-map:set-view'; view: EmbedView }
   | { type: 'renewal-map:set-layers'; layers: string[] }
-  | { type: 'renewal-map:set-filters'; filters: FilterState };
+  | { type: 'renewal-map:set-filters'; filters: FilterState }
+  | { type: 'renewal-map:set-style'; layerId: string; style: ThematicStyle | null };
 
 export type MapEvent =
   | { type: 'renewal-map:ready'; version: number; layers: string[] }
@@ -87,6 +90,15 @@ export function parseHostMessage(data: unknown): ParseResult {
     case 'renewal-map:set-filters': {
       const f = parseFilters(data.filters);
       return typeof f === 'string' ? { error: f } : { command: { type: data.type, filters: f } };
+    }
+    case 'renewal-map:set-style': {
+      const id = data.layerId;
+      if (typeof id !== 'string' || !id || id.length > 100) return { error: 'layerId: not a layer id' };
+      if (data.style === null) return { command: { type: data.type, layerId: id, style: null } };
+      const r = checkThematicStyle(data.style, id);
+      if (!r.value) return { error: `style: ${r.notices.map((n) => n.message.en).join('; ')}` };
+      if (r.notices.length) return { error: `style: ${r.notices.map((n) => n.message.en).join('; ')}` };
+      return { command: { type: data.type, layerId: id, style: r.value } };
     }
     default:
       return { error: `unknown message type "${data.type.slice(0, 60)}"` };

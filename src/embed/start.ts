@@ -4,6 +4,7 @@ import { checkDataUrl, dataParam } from '../io/dataUrl';
 import { allLayers } from '../state/appState';
 import { hostMayRead, replaceFilters, setEmbed, setVisibleLayers, type EmbedParams } from '../state/embedMode';
 import { act, useStore } from '../state/store';
+import { setThematic } from '../state/thematic';
 import type { ViewState } from '../state/url';
 import { setView } from '../state/updaters';
 import { startEmbedHost, type EmbedHost } from './host';
@@ -36,6 +37,12 @@ function applyCommand(cmd: HostCommand, deps: EmbedDeps): void {
     case 'renewal-map:set-filters':
       act(replaceFilters, cmd.filters);
       break;
+    case 'renewal-map:set-style': {
+      const known = allLayers(useStore.getState()).some((l) => l.id === cmd.layerId);
+      if (known) act(setThematic, cmd.layerId, cmd.style);
+      else console.warn(`[renewal-map] set-style: unknown layer id ignored: ${cmd.layerId}`);
+      break;
+    }
   }
 }
 

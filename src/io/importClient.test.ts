@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { overallProgress, parseIfSmall, startImport, type ImportProgress } from './importClient.ts';
 import { handleImport, type ImportRequest, type WorkerMessage } from './parse.worker.ts';
@@ -115,5 +116,31 @@ describe('overallProgress / parseIfSmall', () => {
   it('refuses to parse big blobs on the main thread', async () => {
     expect(await parseIfSmall(new Blob(['{"a":1}']), 5)).toBeNull();
     expect(await parseIfSmall(new Blob(['{"a":1}']), 50)).toEqual({ a: 1 });
+  });
+});
+
+describe('handleImport with several files (issue 8)', () => {
+  const fx = (f: string) => new Blob([readFileSync(`tests/fixtures/formats/${f}`)]);
+  it("loads a Shapefile's parts together into one layer with its source CRS", async () => {
+    const msgs: WorkerMessage[] = [];
+    const files = ['shp', 'dbf', 'prj', 'cpg'].map((e) => ({ name: `loose-zone39.${e}`, file: fx(`loose-zone39.${e}`) }));
+    await handleImport({ type: 'import', id: 21, name: 'loose-zone39.shp', files, options: {} }, (m) => msgs.push(m));
+    const done = msgs.at(-1)!;
+    expect(done.type === 'done' && done.ok).toBe(true);
+    if (done.type !== 'done' || !done.ok) return;
+    expect(done.parts).toHaveLength(1);
+    expect(done.parts[0].sourceCrs?.id).toBe('EPSG:4527');
+    expect(done.parts[0].featureCount).toBe(3);
+    expect(done.summary.layerCount).toBe(1);
+  });
+  it('passes the CRS candidates and the chosen CRS through', async () => {
+    const msgs: WorkerMessage[] = [];
+    await handleImport({ type: 'import', id: 22, name: 'n.zip', file: fx('shp-no-prj-gk117.zip'), options: {} }, (m) => msgs.push(m));
+    const fail = msgs.at(-1)!;
+    expect(fail.type === 'done' && !fail.ok && fail.crsCandidates?.[0].id).toBe('EPSG:4548');
+    const again: WorkerMessage[] = [];
+    await handleImport({ type: 'import', id: 23, name: 'n.zip', file: fx('shp-no-prj-gk117.zip'), options: { from: 'EPSG:4548' } }, (m) => again.push(m));
+    const ok = again.at(-1)!;
+    expect(ok.type === 'done' && ok.ok && ok.parts[0].sourceCrs?.id).toBe('EPSG:4548');
   });
 });

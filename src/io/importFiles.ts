@@ -68,7 +68,11 @@ export async function importFiles(files: InputFile[], opts: ImportFilesOptions =
     if (ext === 'zip' || (!IMPORT_EXTENSIONS.includes(`.${ext}`) && ext !== 'kmz' && ext !== 'xlsx' && isZip(f.bytes))) {
       const z = readZip(f.bytes, f.name, opts.maxUncompressed ?? MAX_UNCOMPRESSED_BYTES);
       if (!z.ok) return { ok: false, errors: [z.error], warnings };
-      const usable = z.entries.filter((e) => { const x = extOf(e.name); return SHP_PARTS.has(x) || (IMPORT_EXTENSIONS.includes(`.${x}`) && x !== 'zip'); });
+      // Sidecar metadata (this app's "*.metadata.json" beside an exported Shapefile) is not a layer.
+      const usable = z.entries.filter((e) => {
+        const x = extOf(e.name);
+        return !/\.metadata\.json$/i.test(e.name) && (SHP_PARTS.has(x) || (IMPORT_EXTENSIONS.includes(`.${x}`) && x !== 'zip'));
+      });
       if (!usable.length) {
         const list = z.entries.map((e) => e.name).slice(0, 12).join(', ') || '—';
         return { ok: false, errors: [makeIssue('zip.no_data', { list }, { file: f.name })], warnings };

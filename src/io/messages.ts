@@ -99,6 +99,24 @@ export const MESSAGES: Record<string, Bilingual> = {
   'feature.no_geometry': { en: 'The feature has no "geometry" member (use null for features without geometry)', zh: '要素缺少 "geometry" 成员（无几何请写 null）' },
   'feature.no_properties': { en: 'The feature has no "properties" member; empty properties were assumed', zh: '要素缺少 "properties" 成员，已按空属性处理' },
   'feature.id_duplicate': { en: 'Feature id {value} is also used by feature {other}', zh: '要素 id {value} 与第 {other} 个要素重复' },
+  'feature.id_type': {
+    en: 'The feature\'s "id" must be a string or a number (RFC 7946 §3.2); found {kind}',
+    zh: '要素的 "id" 必须是字符串或数字（RFC 7946 §3.2），实际为{kindZh}',
+  },
+  'feature.id_null': { en: 'The feature\'s "id" is null; RFC 7946 wants a string or a number, or no "id" at all', zh: '要素的 "id" 为 null；RFC 7946 要求字符串或数字，或不写 "id"' },
+  'bbox.invalid': { en: '"bbox" must be an array of numbers (RFC 7946 §5); found {value}', zh: '"bbox" 必须是数字数组（RFC 7946 §5），实际为 {value}' },
+  'bbox.length': {
+    en: '"bbox" has {count} numbers; it needs 2 × {dims} = {expected} for {dims}-dimensional coordinates (RFC 7946 §5)',
+    zh: '"bbox" 有 {count} 个数字；{dims} 维坐标需要 2 × {dims} = {expected} 个（RFC 7946 §5）',
+  },
+  'bbox.order': {
+    en: '"bbox" {axis} minimum {min} is greater than its maximum {max} (RFC 7946 §5: minima first; only longitude may wrap across the antimeridian)',
+    zh: '"bbox" 的{axisZh}最小值 {min} 大于最大值 {max}（RFC 7946 §5：先写最小值；只有经度可跨越 180° 经线）',
+  },
+  'crs.member_nested': {
+    en: 'A "crs" member is not part of RFC 7946 GeoJSON and is ignored; coordinates must be WGS84 longitude/latitude',
+    zh: '"crs" 成员不属于 RFC 7946 GeoJSON，已忽略；坐标必须是 WGS84 经纬度',
+  },
   'properties.invalid': { en: '"properties" must be an object or null (found {kind})', zh: '"properties" 必须是对象或 null（实际为{kindZh}）' },
   'property.too_large': {
     en: 'Property "{name}" holds {size} characters; it is kept, but popups and tables show only the start',
@@ -212,7 +230,7 @@ export const MESSAGES: Record<string, Bilingual> = {
     en: 'The .shp of "{name}" has {shp} records but the .dbf has {dbf}; they must match record for record (the files may come from different exports)',
     zh: '“{name}”的 .shp 有 {shp} 条记录，而 .dbf 有 {dbf} 条；两者必须一一对应（文件可能来自不同的导出）',
   },
-  'shp.truncated': { en: 'The .shp is cut off or damaged: {detail}', zh: '.shp 文件不完整或已损坏：{detail}' },
+  'shp.truncated': { en: 'The .shp is cut off or damaged: {detail}', zh: '.shp 文件不完整或已损坏：{detailZh}' },
   'shp.unreadable': { en: 'The .shp could not be read: {detail}', zh: '无法读取 .shp：{detail}' },
   'dbf.truncated': { en: 'The .dbf is cut off: {detail}, the file ends before this record', zh: '.dbf 文件不完整：{detail}，文件在此记录前结束' },
   'dbf.unreadable': { en: 'The .dbf is not a dBASE table ({detail})', zh: '.dbf 不是 dBASE 表（{detail}）' },

@@ -108,9 +108,9 @@ describe('validateGeoJSON', () => {
     expect(r.invalidFeatures).toHaveLength(130);
   });
 
-  it('uses geojson-validation as a backstop (bad bbox)', () => {
+  it('reports a bad bbox with its own located message, not the geojson-validation backstop', () => {
     const r = validateGeoJSON(fc({ type: 'Feature', bbox: [1, 2, 3], properties: {}, geometry: pt(117, 39) }));
-    expect(codes(r)).toEqual(['geojson.invalid']);
+    expect(codes(r)).toEqual(['bbox.length']);
   });
 
   it('handles non-GeoJSON top levels', () => {
@@ -140,5 +140,48 @@ describe('validateGeoJSON', () => {
     const r = validateGeoJSON({ ...fc(feat(pt(117, 39))), crs: { type: 'name', properties: { name: 'EPSG:4326' } } });
     expect(r.warnings[0].code).toBe('crs.member');
     expect(r.warnings[0].message.en).toContain('EPSG:4326');
+  });
+});
+
+describe('RFC 7946 member constraints', () => {
+  const fc = (feature: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    type: 'FeatureCollection',
+    ...extra,
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [117.2, 39.1] }, ...feature }],
+  });
+  const run = (v: unknown) => validateGeoJSON(v);
+
+  it('Feature id must be a string or a number: objects and booleans are errors, null a warning', () => {
+    for (const id of [{ a: 1 }, true, [1]]) {
+      const r = run(fc({ id }));
+      expect(r.errors.map((e) => [e.code, e.featureIndex, e.path])).toEqual([['feature.id_type', 0, 'features[0].id']]);
+      expect(r.errors[0].message.zh).toMatch(/字符串或数字/);
+    }
+    expect(run(fc({ id: null })).warnings.map((w) => w.code)).toContain('feature.id_null');
+    expect(run(fc({ id: 'a' })).errors).toEqual([]);
+    expect(run(fc({ id: 7 })).errors).toEqual([]);
+  });
+
+  it('bbox needs 2 × dimensions numbers, minima before maxima; longitude may wrap the antimeridian', () => {
+    expect(run(fc({ bbox: [117.2, 39.1, 117.2, 39.1] })).errors).toEqual([]);
+    const three = run(fc({ bbox: [117.2, 39.1, 117.2] }));
+    expect(three.errors.map((e) => [e.code, e.path])).toEqual([['bbox.length', 'features[0].bbox']]);
+    expect(three.errors[0].message.en).toContain('needs 2 × 2 = 4');
+    const z = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [117.2, 39.1, 5] } };
+    expect(run({ type: 'FeatureCollection', features: [{ ...z, bbox: [117.2, 39.1, 117.2, 39.1] }] }).errors[0].code).toBe('bbox.length');
+    expect(run({ type: 'FeatureCollection', features: [{ ...z, bbox: [117.2, 39.1, 5, 117.2, 39.1, 5] }] }).errors).toEqual([]);
+    const order = run(fc({}, { bbox: [117, 39.5, 118, 39.0] }));
+    expect(order.errors.map((e) => [e.code, e.path])).toEqual([['bbox.order', 'bbox']]);
+    expect(order.errors[0].message.en).toContain('latitude minimum 39.5');
+    // Across the antimeridian: west 179 > east −179 is allowed.
+    expect(run({ type: 'FeatureCollection', bbox: [179, -10, -179, 10], features: [] }).errors).toEqual([]);
+    expect(run(fc({ bbox: ['a', 1, 2, 3] })).errors[0].code).toBe('bbox.invalid');
+    expect(run({ type: 'Point', coordinates: [117.2, 39.1], bbox: [1, 2] }).errors[0].code).toBe('bbox.length');
+  });
+
+  it('a crs member is flagged wherever it appears', () => {
+    expect(run(fc({}, { crs: { type: 'name', properties: { name: 'EPSG:4548' } } })).warnings.map((w) => w.code)).toContain('crs.member');
+    const nested = run(fc({ crs: { type: 'name', properties: { name: 'x' } } }));
+    expect(nested.warnings.map((w) => [w.code, w.path])).toContainEqual(['crs.member_nested', 'features[0].crs']);
   });
 });

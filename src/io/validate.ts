@@ -94,6 +94,14 @@ function checkFeature(f: unknown, fi: number, base: string, c: Collector, ctx: G
     ctx.featureHasError = true;
     c.error(makeIssue('feature.type_invalid', { value: preview(f.type, 40) }, { featureIndex: fi, path: `${base}.type` }));
   }
+  if ('id' in f && f.id === null) c.warn(makeIssue('feature.id_null', {}, { featureIndex: fi, path: `${base}.id` }));
+  else if ('id' in f && typeof f.id !== 'string' && typeof f.id !== 'number') {
+    ctx.featureHasError = true;
+    const k = kindOf(f.id);
+    c.error(makeIssue('feature.id_type', { kind: k.en, kindZh: k.zh }, { featureIndex: fi, path: `${base}.id` }));
+  }
+  checkMembers(f, base, c, ctx, fi);
+  if (isObj(f.geometry)) checkMembers(f.geometry, `${base}.geometry`, c, ctx, fi);
   if ('id' in f && (typeof f.id === 'string' || typeof f.id === 'number')) {
     const key = `${typeof f.id}:${f.id}`;
     const other = ids.get(key);
@@ -110,6 +118,47 @@ function checkFeature(f: unknown, fi: number, base: string, c: Collector, ctx: G
     checkGeometry(f.geometry, `${base}.geometry`, 0, ctx);
   }
   if (!ctx.featureHasError) backstop(f, fi, base, c, ctx);
+}
+
+/** Number of numbers in the first position found under `c` (2 or 3), or undefined. */
+function dimsOf(v: unknown, depth = 0): number | undefined {
+  if (!isObj(v) || depth > 4) return undefined;
+  const walk = (c: unknown, d: number): number | undefined => {
+    if (!Array.isArray(c) || d > 6) return undefined;
+    if (typeof c[0] === 'number') return c.length;
+    for (const x of c) {
+      const n = walk(x, d + 1);
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  };
+  if ('coordinates' in v) return walk(v.coordinates, 0);
+  if (Array.isArray(v.geometries)) for (const g of v.geometries) { const n = dimsOf(g, depth + 1); if (n !== undefined) return n; }
+  if ('geometry' in v) return dimsOf(v.geometry, depth + 1);
+  if (Array.isArray(v.features)) for (const f of v.features.slice(0, 50)) { const n = dimsOf(f, depth + 1); if (n !== undefined) return n; }
+  return undefined;
+}
+
+const AXES = [{ en: 'longitude', zh: '经度' }, { en: 'latitude', zh: '纬度' }, { en: 'height', zh: '高程' }];
+
+/** RFC 7946 member constraints on any GeoJSON object: `bbox` length and order; `crs` below the top level. */
+function checkMembers(o: Record<string, unknown>, base: string, c: Collector, ctx: GeomContext, fi?: number) {
+  const where = (path: string) => (fi !== undefined ? { featureIndex: fi, path } : { path });
+  const fail = (i: ReturnType<typeof makeIssue>) => {
+    if (fi !== undefined) ctx.featureHasError = true;
+    c.error(i);
+  };
+  if (base !== '' && base !== 'feature' && 'crs' in o) c.warn(makeIssue('crs.member_nested', {}, where(`${base}.crs`)));
+  if (!('bbox' in o)) return;
+  const path = base ? `${base}.bbox` : 'bbox';
+  const b = o.bbox;
+  if (!Array.isArray(b) || !b.every((x) => typeof x === 'number' && Number.isFinite(x))) return fail(makeIssue('bbox.invalid', { value: preview(b, 60) }, where(path)));
+  const dims = dimsOf(o) ?? (b.length === 6 ? 3 : 2);
+  if (b.length !== 2 * dims) return fail(makeIssue('bbox.length', { count: b.length, dims, expected: 2 * dims }, where(path)));
+  // Axis 0 (longitude) may have west > east across the antimeridian (RFC 7946 §5.2).
+  for (let a = 1; a < dims; a++) {
+    if (b[a] > b[a + dims]) return fail(makeIssue('bbox.order', { axis: AXES[a].en, axisZh: AXES[a].zh, min: b[a], max: b[a + dims] }, where(path)));
+  }
 }
 
 /** geojson-validation on a feature our own checks found fine; it catches what we do not check (e.g. bbox). */
@@ -199,6 +248,7 @@ export function validateGeoJSON(input: unknown, opts: ValidateOptions = {}): Val
     const name = typeof crs?.properties?.name === 'string' ? crs.properties.name.slice(0, 80) : preview(crs, 80);
     c.warn(makeIssue('crs.member', { value: name }, { path: 'crs' }));
   }
+  if (input.type !== 'Feature') checkMembers(input, '', c, ctx);
   const type = input.type;
   if (type === undefined) {
     c.error(makeIssue('geojson.type_missing'));

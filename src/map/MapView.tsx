@@ -4,12 +4,16 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import Map, { Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { act, useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { select, setView } from '../state/updaters';
-import { ATTRIBUTION, baseStyle } from './basemaps';
+import { ATTRIBUTION, mapStyleFor } from './basemaps';
+import { useCustomBasemap } from '../state/customBasemap';
+import { mapLocale } from './locale';
+import { ensurePmtilesProtocol } from './pmtilesBasemap';
+import { isBasemapError, useBasemapFallback } from './useBasemapFallback';
 import { dataService } from '../data/client';
 import { buildLayerSpecs, styleLayerIds } from './style';
 import { registerTileProtocol, tileUrl, TILE_MAXZOOM, TILE_SOURCE_LAYER } from './tiles';
@@ -17,6 +21,7 @@ import { archiveUrl, isPmtiles, registerPmtilesProtocol } from './pmtiles';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
+import { useThematic } from './useThematic';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -26,6 +31,13 @@ const BASE = typeof document !== 'undefined' ? document.baseURI : 'http://localh
  * of the service's tiles: kept only so the perf script can measure both designs.
  */
 const DRAW_GEOJSON = typeof location !== 'undefined' && new URLSearchParams(location.search).get('draw') === 'geojson';
+
+function attribution(basemap: keyof typeof ATTRIBUTION, hasKey: boolean, lang: 'zh' | 'en', customName?: string): string[] {
+  const under = ATTRIBUTION.offline[lang];
+  if (basemap === 'offline' || (basemap === 'tianditu' && !hasKey)) return [under];
+  if (basemap === 'custom') return [customName || ATTRIBUTION.custom[lang], under];
+  return [ATTRIBUTION[basemap][lang], under];
+}
 
 export function MapView() {
   const catalog = useStore((s) => s.catalog);
@@ -38,11 +50,24 @@ export function MapView() {
   const selection = useStore((s) => s.selection);
   const embed = useStore((s) => s.embed);
   const filters = useLayerFilters();
+  const thematic = useThematic();
   const ref = useRef<MapRef>(null);
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
 
-  const mapStyle = useMemo(() => baseStyle(basemap, BASE, key, lang), [basemap, key, lang]);
+  const custom = useCustomBasemap((s) => s.custom);
+  const mapStyle = useMemo(() => {
+    if (basemap === 'custom' && custom?.kind === 'pmtiles') ensurePmtilesProtocol();
+    return mapStyleFor(basemap, BASE, key, lang, custom);
+  }, [basemap, key, lang, custom]);
+  useBasemapFallback();
+  // Map controls' tooltips follow the language: MapLibre reads them when a control is made, and the
+  // controls below are remade on a language change, so the table is switched during render, before
+  // their effects run (idempotent).
+  useMemo(() => {
+    const map = ref.current?.getMap();
+    if (map) map._locale = { ...map._locale, ...mapLocale(lang) };
+  }, [lang]);
   const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
   // Every layer is opened in the data service (fetched and parsed there once), and tiles are asked of it.
   registerTileProtocol(dataService());
@@ -116,14 +141,18 @@ export function MapView() {
       }}
       cursor={undefined}
       canvasContextAttributes={{ preserveDrawingBuffer: true }}
-      attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap][lang] }}
+      attributionControl={false}
+      locale={mapLocale(lang)}
+      onError={(e) => {
+        if (!isBasemapError(e)) console.error(e.error);
+      }}
       maxBounds={[112, 35.5, 123, 43]}
       minZoom={6}
       cooperativeGestures={embed}
       style={{ position: 'absolute', inset: 0 }}
     >
       {layers.map((l) => {
-        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id] };
+        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id] };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);
@@ -158,8 +187,9 @@ export function MapView() {
         ];
       })}
       <Overlays />
-      <NavigationControl position="top-right" visualizePitch />
-      <ScaleControl position="bottom-right" unit="metric" maxWidth={140} />
+      <AttributionControl key={`attr-${lang}-${basemap}`} compact={false} customAttribution={attribution(basemap, !!key, lang, custom?.attribution || custom?.name)} />
+      <NavigationControl key={`nav-${lang}`} position="top-right" visualizePitch />
+      <ScaleControl key={`scale-${lang}`} position="bottom-right" unit="metric" maxWidth={140} />
     </Map>
   );
 }

@@ -4,6 +4,8 @@ import { useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { parseLayerFilter, setLayerFilter } from '../lib/filterModel';
 import { useFilterResults } from '../state/derivedResults';
+import { checkThematicStyle, setThematic } from '../state/thematic';
+import { useThematicResults } from '../state/thematicResults';
 import { styleLayerIds } from './style';
 
 export interface FeatureRef {
@@ -31,6 +33,21 @@ export function registerMap(map: MLMap): void {
       const { filter: f, errors } = parseLayerFilter(filter);
       useStore.setState((s) => ({ ...s, filters: setLayerFilter(s.filters, id, f) }), true);
       return errors;
+    },
+    /** Sets (checked) or clears (null) a layer's thematic style; returns the problems found (English). */
+    setThematic: (id: string, style: unknown) => {
+      if (style === null) {
+        useStore.setState((s) => setThematic(s, id, null), true);
+        return [];
+      }
+      const r = checkThematicStyle(style, id);
+      if (r.value) useStore.setState((s) => setThematic(s, id, r.value), true);
+      return r.notices.map((n) => n.message.en);
+    },
+    /** The layer's thematic legend (entries with colour and count) and the last classification time, ms. */
+    thematicResult: (id: string) => {
+      const r = useThematicResults.getState().byLayer[id];
+      return r ? { legend: r.legend, ms: r.ms, key: r.key } : null;
     },
     /** The layer's filter result: kept count, total, pending, ms (null when unfiltered). */
     filterResult: (id: string) => {

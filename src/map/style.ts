@@ -2,6 +2,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { CatalogLayer, LayerStyle } from '../catalog/types';
 import type { Lang } from '../i18n/strings';
+import { accuracyHaloLayer } from './accuracyHalo';
+import type { ThematicRender } from './thematicStyle';
 
 export const FONT = ['Noto Sans Regular'];
 const HALO = 'rgba(255,255,255,0.92)';
@@ -40,6 +42,8 @@ export interface LayerRenderState {
   lang: Lang;
   /** MapLibre filter for the features kept by the user's filter, if any. */
   filter?: ExpressionSpecification;
+  /** The layer's thematic style as expressions (map/thematicStyle.ts), drawn instead of the catalog colours. */
+  thematic?: ThematicRender;
 }
 
 /** Below this zoom, small polygons (those styled with a radius) are also drawn as dots. */
@@ -52,11 +56,12 @@ export function buildLayerSpecs(
   const { id, style, geometry } = layer;
   const visibility = rs.visible ? 'visible' : 'none';
   const o = rs.opacity;
-  const color = colorExpr(style);
+  const th = rs.thematic;
+  const color = th?.color ?? colorExpr(style);
   const filt = rs.filter ? { filter: rs.filter } : {};
   const out: LayerSpecification[] = [];
   if (geometry === 'polygon') {
-    const fo = style.fillOpacity ?? 0.3;
+    const fo = th?.color ? (th.fillOpacity ?? 0.75) : (style.fillOpacity ?? 0.3);
     out.push({
       id: `${id}:fill`, type: 'fill', source: id, layout: { visibility }, ...filt,
       paint: {
@@ -67,7 +72,7 @@ export function buildLayerSpecs(
     out.push({
       id: `${id}:line`, type: 'line', source: id, layout: { visibility, 'line-join': 'round' }, ...filt,
       paint: {
-        'line-color': style.outline ?? style.color,
+        'line-color': th?.color ? '#ffffff' : (style.outline ?? style.color),
         'line-width': hovered(style.lineWidth ?? 1, (style.lineWidth ?? 1) + 1.5),
         'line-opacity': o,
         ...(style.dash ? { 'line-dasharray': style.dash } : {}),
@@ -87,29 +92,39 @@ export function buildLayerSpecs(
     });
   }
   const pts = layer.pointsFile ? `${id}:pts` : id;
+  if (th?.heatmap && (geometry === 'point' || layer.pointsFile)) {
+    out.push({ id: `${id}:heat`, type: 'heatmap', source: pts, layout: { visibility }, ...filt, paint: th.heatmap } as LayerSpecification);
+  }
   if (geometry === 'point' || (layer.pointsFile && style.radius)) {
     const r = style.radius ?? 5;
+    // Under a heat map the points stay (for clicks) but only show from street scale.
+    const heatFade = th?.heatmap ? (['interpolate', ['linear'], ['zoom'], 12, 0, 14, 1] as ExpressionSpecification) : null;
+    const po = heatFade ? (['*', heatFade, o] as unknown as ExpressionSpecification) : o;
     const point: LayerSpecification = {
       id: `${id}:point`, type: 'circle', source: pts, layout: { visibility }, ...filt,
       paint: {
         'circle-color': color,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, r * 0.6, 11, r, 15, r * 1.6] as ExpressionSpecification,
+        'circle-radius': th?.radius ?? (['interpolate', ['linear'], ['zoom'], 7, r * 0.6, 11, r, 15, r * 1.6] as ExpressionSpecification),
         'circle-stroke-color': style.outline ?? '#ffffff',
         'circle-stroke-width': hovered(1, 2.5),
-        'circle-opacity': o,
-        'circle-stroke-opacity': o,
+        'circle-opacity': th?.radius !== undefined ? 0.85 * o : po,
+        'circle-stroke-opacity': po,
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
+    if (geometry === 'point') out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
     out.push(point);
   }
-  if (style.label !== false) {
+  if (style.label !== false || th?.label) {
     const isLine = geometry === 'line';
+    // A place another layer already labels (build: `__label_dup`) is not labelled twice.
+    const once: ExpressionSpecification = ['!', ['has', '__label_dup']];
     out.push({
-      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: style.labelMinZoom ?? 11, ...filt,
+      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: th?.label ? Math.min(style.labelMinZoom ?? 11, 9) : style.labelMinZoom ?? 11,
+      filter: rs.filter ? ['all', rs.filter, once] : once,
       layout: {
         visibility,
-        'text-field': labelField(style, rs.lang),
+        'text-field': th?.label ?? labelField(style, rs.lang),
         'text-font': FONT,
         'text-size': isLine ? 12 : geometry === 'point' ? 11.5 : 12.5,
         'symbol-placement': isLine ? 'line' : 'point',

@@ -4,6 +4,7 @@
 // dialog, the draw tool's mode, a load in progress) lives beside its component.
 import type { Catalog, CatalogLayer, UserLayer } from '../catalog/types';
 import type { FilterState } from '../lib/filterModel';
+import type { ThematicStyle } from '../lib/thematic/spec';
 import type { Lang } from '../i18n/strings';
 import type { AnalysisSettings } from './analysisSettings';
 import { initialResults, type ResultsState } from './analysisResults';
@@ -18,7 +19,7 @@ export interface Selection {
 
 export type { UserLayer };
 
-export type PanelId = 'layers' | 'filters' | 'analysis' | 'data';
+export type PanelId = 'layers' | 'filters' | 'analysis' | 'data' | 'thematic' | 'health';
 
 export interface AppState {
   catalog: Catalog | null;
@@ -44,6 +45,8 @@ export interface AppState {
   tableLayer: string | null;
   /** `?embed=1`: the map alone. */
   embed: boolean;
+  /** Thematic styles by layer id, shareable (th=); shape and checker in state/thematic.ts. */
+  thematic: Record<string, ThematicStyle>;
   /** Derived, never written anywhere: each filtered layer's kept features and counts. */
   filterResults: FilterResults;
   /** Derived, never written anywhere: the coverage analysis runs. */
@@ -70,6 +73,7 @@ export function initialState(): AppState {
     panel: 'layers',
     tableLayer: null,
     embed: false,
+    thematic: {},
     filterResults: { byLayer: {} },
     results: initialResults(),
   };

@@ -1,5 +1,6 @@
 // The link's JSON parameters: for each, its key, its checker, and how it is written from and read
 // into the state. main.tsx passes the list to the URL sync; a new parameter is one more entry.
+import { checkThematic, type ThematicState } from './thematic';
 import type { FilterState } from '../lib/filterModel';
 import { checkAnalysis, type AnalysisSettings } from './analysisSettings';
 import { checkFilters } from './filters';
@@ -24,4 +25,15 @@ export const analysisParam = defineParam<AnalysisSettings>({
     void _dropped;
     return rest;
   },
+});
+
+/** `th=`: thematic styles by layer (state/thematic.ts); absent: the catalog styles. */
+export const thematicParam = defineParam<ThematicState>({
+  key: 'th',
+  check: (decoded) => {
+    const r = checkThematic(decoded);
+    return r.value ? { value: r.value, notices: r.notices } : { notices: r.notices };
+  },
+  write: (s) => (Object.keys(s.thematic).length ? s.thematic : undefined),
+  read: (s, value) => ({ ...s, thematic: value ?? {} }),
 });

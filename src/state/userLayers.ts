@@ -1,12 +1,14 @@
 // Pure updaters for the layers the user loaded (issue 5). A loaded file becomes
 // one UserLayer per geometry kind (see src/io/splitKinds.ts); visibility lives in
 // AppState.visible like every other layer.
+import { checkThematic } from './thematic';
 import type { GeometryKind, LocalText } from '../catalog/types';
+import { nameField } from '../lib/featureName';
 import type { AppSettings } from '../io/persist';
 import type { AppState, UserLayer } from './appState';
 
-/** Colours for loaded layers, distinct from the shipped layers' palette. */
-export const USER_COLORS = ['#1f77b4', '#d62790', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#8c564b', '#bcbd22'];
+/** Colours for loaded layers: hues no shipped layer or coverage class uses (checked in src/lib/colour.test.ts). */
+export const USER_COLORS = ['#e6007e', '#6a00f4', '#b5e61d', '#00e6a8', '#0033cc', '#1b1b1b', '#00ffff', '#ff4fd8'];
 
 const KIND_NAMES: Record<GeometryKind, LocalText> = {
   polygon: { zh: '面', en: 'polygons' },
@@ -50,7 +52,8 @@ export function cleanTitle(s: string): string {
 export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
   const k = KIND_NAMES[n.kind];
   const title = n.splitKind ? { zh: `${n.name}（${k.zh}）`, en: `${n.name} (${k.en})` } : { zh: n.name, en: n.name };
-  const hasName = n.fields.includes('name');
+  const nameCol = nameField(n.fields);
+  const hasName = nameCol !== undefined;
   return {
     id: n.id,
     file: n.fileName,
@@ -67,10 +70,10 @@ export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
       fillOpacity: 0.35,
       lineWidth: n.kind === 'line' ? 2 : 1.2,
       radius: 5,
-      label: hasName ? 'name' : false,
+      label: hasName ? nameCol : false,
       labelMinZoom: 13,
     },
-    fields: hasName ? ['name', ...n.fields.filter((f) => f !== 'name').slice(0, 7)] : n.fields.slice(0, 8),
+    fields: hasName ? [nameCol, ...n.fields.filter((f) => f !== nameCol).slice(0, 7)] : n.fields.slice(0, 8),
     feature_count: n.featureCount,
     bbox: n.bbox ?? FALLBACK_BBOX,
     dataUrl,
@@ -109,14 +112,17 @@ export function removeUserLayer(s: AppState, id: string): AppState {
   if (!isUserLayerId(s, id)) return s;
   const { [id]: _o, ...opacity } = s.opacity;
   const { [id]: _f, ...filters } = s.filters;
+  const { [id]: _t, ...thematic } = s.thematic ?? {};
   void _o;
   void _f;
+  void _t;
   return {
     ...s,
     userLayers: s.userLayers.filter((l) => l.id !== id),
     visible: s.visible.filter((v) => v !== id),
     opacity,
     filters,
+    thematic,
     selection: s.selection?.layerId === id ? null : s.selection,
     tableLayer: s.tableLayer === id ? null : s.tableLayer,
   };
@@ -150,7 +156,8 @@ export function restyleUserLayer(s: AppState, id: string, color: string): AppSta
 export type { AppSettings };
 
 export function settingsOf(s: AppState): AppSettings {
-  return { lang: s.lang, basemap: s.basemap, opacity: s.opacity };
+  const thematic = Object.fromEntries(Object.entries(s.thematic ?? {}).filter(([id]) => s.userLayers.some((l) => l.id === id)));
+  return { lang: s.lang, basemap: s.basemap, opacity: s.opacity, ...(Object.keys(thematic).length ? { thematic } : {}) };
 }
 
 export function applySettings(s: AppState, x: AppSettings): AppState {
@@ -159,5 +166,7 @@ export function applySettings(s: AppState, x: AppSettings): AppState {
     lang: x.lang ?? s.lang,
     basemap: x.basemap && x.basemap !== 'tianditu' ? x.basemap : s.basemap,
     opacity: x.opacity ? { ...s.opacity, ...x.opacity } : s.opacity,
+    // Saved styles are checked like a link's; only loaded layers' ids (u-…) are kept.
+    thematic: x.thematic ? { ...s.thematic, ...(checkThematic(Object.fromEntries(Object.entries(x.thematic).filter(([id]) => id.startsWith('u-')))).value ?? {}) } : s.thematic,
   };
 }

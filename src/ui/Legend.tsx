@@ -2,6 +2,8 @@
 import type { CatalogLayer } from '../catalog/types';
 import type { Lang } from '../i18n/strings';
 import { categoryLabel } from './labels';
+import { useStore } from '../state/store';
+import { ThematicLegend } from './thematic/ThematicLegend';
 
 export function Swatch({ layer, color }: { layer: CatalogLayer; color: string }) {
   const g = layer.geometry;
@@ -11,6 +13,8 @@ export function Swatch({ layer, color }: { layer: CatalogLayer; color: string })
 }
 
 export function Legend({ layer, lang }: { layer: CatalogLayer; lang: Lang }) {
+  const themed = useStore((s) => !!s.thematic[layer.id]);
+  if (themed) return <ThematicLegend layerId={layer.id} lang={lang} geometry={layer.geometry} />;
   const cats = layer.style.categories;
   if (!cats) return null;
   return (

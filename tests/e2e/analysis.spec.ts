@@ -129,21 +129,31 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
     pop += r.pop;
     cov += r.cov;
   }
-  expect(total.pop).toBeCloseTo(pop, 3);
-  expect(total.cov).toBeCloseTo(cov, 3);
-  // against an independent computation: the census total, and Turf discs per district
-  expect(total.pop).toBeCloseTo(13866009, 0);
+  // totals are over the union of the zones: the districts' shared borders overlap by slivers, counted once
+  expect(total.pop).toBeLessThanOrEqual(pop * (1 + 1e-9));
+  expect(total.pop).toBeGreaterThan(pop * 0.999);
+  expect(total.cov).toBeLessThanOrEqual(cov * (1 + 1e-9));
+  expect(total.cov).toBeGreaterThan(cov * 0.99);
+  // against an independent computation: the census total (less the few residents of overlap slivers), and Turf discs per district
+  expect(Math.abs(total.pop - 13866009) / 13866009).toBeLessThan(1e-5);
   const ref = referenceCoverage();
   let refTotal = 0;
   for (const r of rows) {
-    const want = ref.get(r.pop);
+    // the district with this many residents (each of the 16 has a different census figure)
+    const key = [...ref.keys()].find((p) => Math.abs(p - r.pop) / p < 1e-4);
+    const want = key === undefined ? undefined : ref.get(key);
     expect(want, `a district of ${r.pop} residents`).toBeDefined();
-    // the app counts grid cells (tens of metres): within 1% of the district's residents
+    // the app counts grid cells of radius/25 (31 m here): within 1% of the district's residents
     expect(Math.abs(r.cov - want!), `district of ${r.pop}: app ${r.cov}, Turf ${want}`).toBeLessThanOrEqual(0.01 * r.pop);
     refTotal += want!;
   }
   expect(refTotal).toBeGreaterThan(0);
   expect(Math.abs(total.cov - refTotal) / refTotal).toBeLessThan(0.02);
+  // the resolution and error bound are stated: cells of radius/25 for the 769 m reach
+  const note = page.locator('[data-resolution]');
+  await expect(note).toContainText('EPSG:4548');
+  expect(Number(await note.getAttribute('data-resolution'))).toBeLessThanOrEqual(769 / 20);
+  expect(Number(await note.getAttribute('data-error-m2'))).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/analysis-coverage.png` });
 
   // sortable: by covered share, descending first
@@ -158,7 +168,7 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n').filter(Boolean);
   expect(lines).toHaveLength(17);
-  expect(lines[0].split(',')).toHaveLength(9);
+  expect(lines[0].split(',')).toHaveLength(11);
 
   // GeoJSON: valid, with covered and uncovered features and a metadata member
   const geoDl = page.waitForEvent('download');
@@ -212,16 +222,32 @@ test('bad analysis settings in the link are dropped with a notice', async ({ pag
 
 test('a running analysis can be cancelled: status cancelled, nothing drawn', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openAnalysis(page);
-  // a dense grid over the central city (≈ 51,000 edges) at 10 m cells makes network mode slow enough to cancel
-  const id = await loadGrid(page, 117.2, 39.12, 160, 60);
+  // a dense grid over the central city (≈ 115,000 edges, noded and snapped in the worker) at 10 m cells
+  // makes network mode slow enough to cancel
+  const id = await loadGrid(page, 117.2, 39.12, 240, 40);
   await page.locator('select[name="network"]').selectOption(id);
   await page.locator('[data-facility="plan-projects"]').check();
   await page.locator('details.an-more > summary').click();
   await page.locator('select[name="cell"]').selectOption('10');
-  await page.locator('[data-action="run"]').click();
-  await page.locator('[data-action="cancel"]').click();
+  // Cancel as soon as the Cancel button appears (the DOM change that starts the run), so the
+  // run cannot have finished first however fast the machine is.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const found = () => document.querySelector<HTMLButtonElement>('[data-action="cancel"]');
+        const obs = new MutationObserver(() => {
+          const b = found();
+          if (!b) return;
+          obs.disconnect();
+          b.click();
+          resolve();
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        document.querySelector<HTMLButtonElement>('[data-action="run"]')!.click();
+      }),
+  );
   await expect(page.locator('.an-run[data-status="cancelled"]')).toBeVisible();
   await expect(page.locator('.an-cancelled')).toBeVisible();
   await waitIdle(page);

@@ -121,3 +121,39 @@ test('bad input: a truncated .shp is refused naming the part and the record; a B
   await expect(bj.report.locator('.issue[data-code="crs.legacy_datum"]')).toContainText('100 米');
   expect((await drawnAt(page, bj.added[0])).layer.accuracy_m).toBe(100);
 });
+
+test('export menu: the filtered features as Shapefile / GeoPackage / FlatGeobuf in EPSG:4548 and KML in WGS84 read back in place', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { importFiles } = await import('../../src/io/importFiles');
+  const { encodeJsonParam } = await import('../../src/state/url');
+  const projects = JSON.parse(readFileSync('public/geo/plan-projects.geojson', 'utf8'));
+  const want = new Map<string, number[]>(projects.features.filter((f: any) => f.properties.renewal_type === 'green').map((f: any) => [f.properties.name, f.geometry.coordinates]));
+  expect(want.size).toBeGreaterThan(0);
+  await openMap(page, `/#map=9/39.2/117.3&layers=districts,plan-projects&v=1&f=${encodeJsonParam({ 'plan-projects': { categories: { renewal_type: ['green'] } } })}`);
+  await page.locator('[data-tool="export"]').click();
+  await expect(page.getByTestId('export-layer')).toHaveValue('plan-projects');
+  await page.getByTestId('export-crs').selectOption('4548');
+  await expect(page.locator('[data-export="kml"]')).toBeDisabled();
+  await expect(page.locator('[data-export="geojson"]')).toBeDisabled();
+  const fetchFile = async (which: string) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${which}"]`).click()]);
+    return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync((await dl.path())!)) };
+  };
+  const files = [await fetchFile('shp'), await fetchFile('gpkg'), await fetchFile('fgb')];
+  await page.getByTestId('export-crs').selectOption('4326');
+  files.push(await fetchFile('kml'));
+  expect(files.map((f) => f.name.replace(/^天津城市更新-plan-projects-\d{4}-\d{2}-\d{2}/, ''))).toEqual(['-EPSG4548.shp.zip', '-EPSG4548.gpkg', '-EPSG4548.fgb', '.kml']);
+  for (const f of files) {
+    const r = await importFiles([f]);
+    expect(r.ok, f.name).toBe(true);
+    if (!r.ok) continue;
+    const l = r.layers[0];
+    expect(l.stats.sourceCrs?.id ?? 'EPSG:4326', f.name).toBe(f.name.endsWith('.kml') ? 'EPSG:4326' : 'EPSG:4548');
+    expect(l.data.features.length, f.name).toBe(want.size);
+    for (const feat of l.data.features) {
+      const c = want.get(feat.properties!.name)!;
+      const got = (feat.geometry as any).coordinates as number[];
+      expect(Math.hypot((got[0] - c[0]) * 86500, (got[1] - c[1]) * 110574), `${f.name} ${feat.properties!.name}`).toBeLessThan(0.01);
+    }
+  }
+});

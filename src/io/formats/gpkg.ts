@@ -84,7 +84,9 @@ export async function readGpkg(bytes: Uint8Array, file: string, wasmUrl?: string
           crs = m.ok ? { def: m.def } : { unknown: `${srsId} ${String(srs.srs_name ?? m.name)}` };
         } else crs = { unknown: String(srsId) };
       }
-      const pk = rows(db, `PRAGMA table_info(${quote(table)})`).find((c) => Number(c.pk) === 1 && String(c.type).toUpperCase() === 'INTEGER');
+      const info = rows(db, `PRAGMA table_info(${quote(table)})`);
+      const pk = info.find((c) => Number(c.pk) === 1 && String(c.type).toUpperCase() === 'INTEGER');
+      const booleans = new Set(info.filter((c) => String(c.type).toUpperCase() === 'BOOLEAN').map((c) => String(c.name)));
       const pkName = pk ? String(pk.name) : null;
       const features: Feature[] = [];
       const st = db.prepare(`SELECT * FROM ${quote(table)}`);
@@ -105,7 +107,7 @@ export async function readGpkg(bytes: Uint8Array, file: string, wasmUrl?: string
           const properties: Record<string, unknown> = {};
           for (const [k, v] of Object.entries(row)) {
             if (k === geomCol || k === pkName) continue;
-            properties[k] = v instanceof Uint8Array ? `[${v.length} bytes]` : v;
+            properties[k] = v instanceof Uint8Array ? `[${v.length} bytes]` : booleans.has(k) && (v === 0 || v === 1) ? v === 1 : v;
           }
           const id = pkName !== null && typeof row[pkName] === 'number' ? (row[pkName] as number) : undefined;
           features.push({ type: 'Feature', ...(id !== undefined ? { id } : {}), properties, geometry: geometry as GeoJSON.Geometry });

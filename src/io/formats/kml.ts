@@ -4,7 +4,7 @@
 
 import { gpx, kmlWithFolders, type F, type Folder } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { makeIssue, type Issue } from '../messages.ts';
 
 type XmlRead = { ok: true; data: FeatureCollection } | { ok: false; error: Issue };
@@ -25,6 +25,19 @@ function parseXml(text: string, kind: string, file: string): { ok: true; doc: Re
   }
 }
 
+/** KML MultiGeometry of one kind comes back from togeojson as a GeometryCollection: make it a Multi*. */
+function homogenise(g: Geometry | null): Geometry | null {
+  if (!g || g.type !== 'GeometryCollection' || !g.geometries.length) return g;
+  const types = new Set(g.geometries.map((x) => x.type));
+  if (types.size !== 1) return g;
+  const t = [...types][0];
+  const cs = g.geometries.map((x) => (x as { coordinates: unknown }).coordinates);
+  if (t === 'Point') return { type: 'MultiPoint', coordinates: cs as Position[] };
+  if (t === 'LineString') return { type: 'MultiLineString', coordinates: cs as Position[][] };
+  if (t === 'Polygon') return { type: 'MultiPolygon', coordinates: cs as Position[][][] };
+  return g;
+}
+
 function flatten(children: (Folder | F)[], path: string[], out: Feature[]): void {
   for (const c of children) {
     if (c.type === 'folder') {
@@ -34,7 +47,7 @@ function flatten(children: (Folder | F)[], path: string[], out: Feature[]): void
       const f = c as Feature;
       const properties = { ...(f.properties ?? {}) };
       if (path.length) properties.folder = path.join(' / ');
-      out.push({ type: 'Feature', properties, geometry: f.geometry, ...(f.id !== undefined ? { id: f.id } : {}) });
+      out.push({ type: 'Feature', properties, geometry: homogenise(f.geometry) as Geometry, ...(f.id !== undefined ? { id: f.id } : {}) });
     }
   }
 }

@@ -28,23 +28,23 @@ export type ShapefileRead =
 const SHAPE_TYPES = new Set([0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
 
 /** Walk the record headers; the number of records, or where the file breaks. */
-export function walkShp(shp: Uint8Array): { ok: true; count: number; type: number } | { ok: false; record?: number; detail: string } {
-  if (shp.length < 100) return { ok: false, detail: `${shp.length} bytes, shorter than the 100-byte header` };
+export function walkShp(shp: Uint8Array): { ok: true; count: number; type: number } | { ok: false; record?: number; detail: string; detailZh: string } {
+  if (shp.length < 100) return { ok: false, detail: `${shp.length} bytes, shorter than the 100-byte header`, detailZh: `只有 ${shp.length} 字节，不足 100 字节的文件头` };
   const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
-  if (dv.getInt32(0) !== 9994) return { ok: false, detail: 'the file code is not 9994: this is not a .shp' };
+  if (dv.getInt32(0) !== 9994) return { ok: false, detail: 'the file code is not 9994: this is not a .shp', detailZh: '文件代码不是 9994，这不是 .shp 文件' };
   const declared = dv.getInt32(24) * 2;
   const type = dv.getInt32(32, true);
-  if (!SHAPE_TYPES.has(type)) return { ok: false, detail: `shape type ${type} is not supported` };
+  if (!SHAPE_TYPES.has(type)) return { ok: false, detail: `shape type ${type} is not supported`, detailZh: `不支持几何类型 ${type}` };
   let off = 100;
   let n = 0;
   while (off < shp.length) {
-    if (off + 8 > shp.length) return { ok: false, record: n, detail: `the record header is cut off at byte ${off}` };
+    if (off + 8 > shp.length) return { ok: false, record: n, detail: `the record header is cut off at byte ${off}`, detailZh: `记录头在第 ${off} 字节处被截断` };
     const len = dv.getInt32(off + 4) * 2;
-    if (len < 0 || off + 8 + len > shp.length) return { ok: false, record: n, detail: `the record needs ${len} bytes, ${shp.length - off - 8} remain` };
+    if (len < 0 || off + 8 + len > shp.length) return { ok: false, record: n, detail: `the record needs ${len} bytes, ${shp.length - off - 8} remain`, detailZh: `该记录需要 ${len} 字节，只剩 ${shp.length - off - 8} 字节` };
     off += 8 + len;
     n++;
   }
-  if (declared > shp.length) return { ok: false, record: n, detail: `the header declares ${declared} bytes, the file has ${shp.length}` };
+  if (declared > shp.length) return { ok: false, record: n, detail: `the header declares ${declared} bytes, the file has ${shp.length}`, detailZh: `文件头声明 ${declared} 字节，实际只有 ${shp.length} 字节` };
   return { ok: true, count: n, type };
 }
 
@@ -70,7 +70,7 @@ export function readShapefile(set: ShapefileSet): ShapefileRead {
   const walk = walkShp(set.shp);
   if (!walk.ok) {
     const where = walk.record !== undefined ? { file: file('shp'), record: walk.record + 1 } : { file: file('shp') };
-    return { ok: false, errors: [makeIssue('shp.truncated', { detail: walk.detail }, where)], warnings };
+    return { ok: false, errors: [makeIssue('shp.truncated', { detail: walk.detail, detailZh: walk.detailZh }, where)], warnings };
   }
   let geoms: (Geometry | null)[];
   try {

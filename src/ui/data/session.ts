@@ -65,7 +65,7 @@ export function showRestored(r: RestoredLayers, layersFromUrl: string[] | undefi
 /** Write layer metadata and settings back whenever they change (debounced). */
 export function startPersistence(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let last: Pick<AppState, 'userLayers' | 'visible' | 'lang' | 'basemap' | 'opacity'> | null = null;
+  let last: Pick<AppState, 'userLayers' | 'visible' | 'lang' | 'basemap' | 'opacity' | 'thematic'> | null = null;
   let lastCrs = useImport.getState().crs;
   const flush = async () => {
     const s = useStore.getState();
@@ -84,8 +84,8 @@ export function startPersistence(): () => void {
     timer = setTimeout(() => void flush(), 300);
   };
   const unsub = useStore.subscribe((s) => {
-    if (last && s.userLayers === last.userLayers && s.visible === last.visible && s.lang === last.lang && s.basemap === last.basemap && s.opacity === last.opacity) return;
-    last = { userLayers: s.userLayers, visible: s.visible, lang: s.lang, basemap: s.basemap, opacity: s.opacity };
+    if (last && s.userLayers === last.userLayers && s.visible === last.visible && s.lang === last.lang && s.basemap === last.basemap && s.opacity === last.opacity && s.thematic === last.thematic) return;
+    last = { userLayers: s.userLayers, visible: s.visible, lang: s.lang, basemap: s.basemap, opacity: s.opacity, thematic: s.thematic };
     schedule();
   });
   const unsubCrs = useImport.subscribe((u) => {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { pick } from '../../i18n/strings';
 import type { FieldStats } from '../../lib/fieldStats';
-import { useFieldStats } from '../../data/hooks';
+import { useFacets, useFieldStats } from '../../data/hooks';
 import { clearLayerFilter } from '../../state/filters';
 import { DISTRICTS_LAYER } from '../../state/filterResults';
 import { act, useStore } from '../../state/store';
@@ -61,6 +61,12 @@ export function FilterPanel() {
   const stats = useMemo(() => (fieldStats && layer ? controlFields(fieldStats, layer) : []), [fieldStats, layer]);
   const districts = useDistrictOptions();
 
+  // Category counts follow the other active clauses (each field's own clause left out), counted in the data service.
+  const layerFilter = layer ? filters[layer.id] : undefined;
+  const districtLayer = useAllLayers().find((l) => l.id === DISTRICTS_LAYER);
+  const categoryFields = useMemo(() => stats.filter((s) => s.type === 'category').map((s) => s.name), [stats]);
+  const facets = useFacets(layer, layerFilter, categoryFields, districtLayer);
+
   if (!layer) return <p className="hint">{tf('noLayers', lang)}</p>;
   const filter = filters[layer.id] ?? {};
   const props = { layerId: layer.id, filter, lang };
@@ -96,7 +102,7 @@ export function FilterPanel() {
         <h3 className="fhead">{tf('attributes', lang)}</h3>
         {!fieldStats && <p className="fnote">{tf('loadingData', lang)}</p>}
         {stats.map((s) =>
-          s.type === 'category' ? <CategoryField key={s.name} {...props} stats={s} /> : <RangeField key={s.name} {...props} stats={s} />,
+          s.type === 'category' ? <CategoryField key={s.name} {...props} stats={s} facet={facets?.[s.name]} /> : <RangeField key={s.name} {...props} stats={s} />,
         )}
       </div>
     </div>

@@ -5,8 +5,11 @@ import { version } from '../../../package.json';
 import type { CatalogLayer, LocalText } from '../../catalog/types';
 import { dataService } from '../../data/client';
 import { shareUrl } from '../../embed/snippet';
-import { downloadBlob } from '../../io/download';
-import type { CsvGeometryMode } from '../../io/exportCsv';
+import { downloadBlob, downloadText } from '../../io/download';
+import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
+import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { useThematicResults } from '../../state/thematicResults';
+import { withThematicLegend } from '../thematic/legendItems';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
 import { canvasToPng, drawMapImage, type DrawnImage } from '../../io/exportImageDraw';
 import { isEmptyFilter, type LayerFilter } from '../../lib/filterModel';
@@ -16,7 +19,7 @@ import { DISTRICTS_LAYER } from '../../state/filterResults';
 import { keptIds } from '../../state/derivedResults';
 import { useStore } from '../../state/store';
 import { allLayers, type AppState } from '../../state/appState';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, filterFieldLabel } from '../labels';
 import { st } from './strings';
 
 export const APP_NAME = `Tianjin Renewal Map ${version}`;
@@ -58,27 +61,52 @@ export async function filteredCount(layerId: string): Promise<{ count: number; t
 
 function fieldLabels(f: LayerFilter): Record<string, LocalText> {
   const keys = [...Object.keys(f.categories ?? {}), ...Object.keys(f.ranges ?? {})];
-  return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
+  return Object.fromEntries(keys.map((k) => [k, { zh: filterFieldLabel(k, 'zh'), en: filterFieldLabel(k, 'en') }]));
 }
 
-export type DataFormat = 'geojson' | CsvGeometryMode;
+/** Coded category values by their labels in both languages (exported filter text). */
+const valueLabel = (p: string, v: string): LocalText => ({ zh: categoryLabel(p, v, 'zh'), en: categoryLabel(p, v, 'en') });
 
-/** Exports the filtered features of a layer (written in the data service); resolves to the count and file name. */
-export async function exportLayer(layerId: string, format: DataFormat, link: string): Promise<{ count: number; file: string }> {
-  const layer = findLayer(layerId);
-  if (!layer) throw new Error(`unknown layer ${layerId}`);
-  const filter = useStore.getState().filters[layerId] ?? {};
-  const { ids } = await keptIds(layer, filter, findLayer(DISTRICTS_LAYER));
+/** Formats for planners' GIS and CAD tools (issue 8), written by src/io/exportFormats.ts. */
+export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
+export type DataFormat = 'geojson' | CsvGeometryMode | GisFormat;
+/** Export CRS choices: WGS84, or CGCS2000 / 3-degree GK CM 117°E for CAD and ArcGIS users. */
+export const EXPORT_CRS = [4326, 4548] as const;
+export type ExportEpsg = (typeof EXPORT_CRS)[number];
+/** Formats that are always WGS84 longitude/latitude. */
+export const WGS84_ONLY: DataFormat[] = ['geojson', 'lonlat', 'wkt', 'kml'];
+
+/** Exports the filtered features of a layer; resolves to the count and file name. */
+export async function exportLayer(layerId: string, format: DataFormat, link: string, epsg: ExportEpsg = 4326): Promise<{ count: number; file: string }> {
+  const { layer, features, filter } = await filteredFeatures(layerId);
   const now = new Date();
   const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
-  const meta = {
-    layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-    fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: link,
-  };
-  const bytes = await dataService().ask(layer, 'export', { layerId, indices: ids, format, meta });
-  const file = format === 'geojson' ? `${base}.geojson` : `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
-  downloadBlob(file, new Blob([bytes], { type: format === 'geojson' ? 'application/geo+json;charset=utf-8' : 'text/csv;charset=utf-8' }));
-  return { count: ids.length, file };
+  if (format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb') {
+    // Loaded on demand: the writers (and sql.js for GeoPackage) stay out of the start-up bundle.
+    const [{ writeLayer }, { default: sqlWasmUrl }] = await Promise.all([import('../../io/exportFormats'), import('sql.js/dist/sql-wasm-browser.wasm?url')]);
+    const crsPart = format !== 'kml' && epsg !== 4326 ? `-EPSG${epsg}` : '';
+    const w = await writeLayer(features, format, {
+      name: `${base}${crsPart}`,
+      epsg: format === 'kml' ? 4326 : epsg,
+      sqlWasmUrl,
+      meta: { layer: layer.id, title: layer.title, source: layer.source, filter, generated: now.toISOString(), app: APP_NAME, url: link, description: `${layer.title.zh} / ${layer.title.en}` },
+    });
+    const file = `${base}${crsPart}${w.ext}`;
+    downloadBlob(file, new Blob([w.bytes as Uint8Array<ArrayBuffer>], { type: w.mime }));
+    return { count: features.length, file };
+  }
+  if (format === 'geojson') {
+    const text = exportGeoJSON(features, {
+      layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
+      fieldLabels: fieldLabels(filter), valueLabel, generated: now, app: APP_NAME, url: link,
+    });
+    const file = `${base}.geojson`;
+    downloadText(file, text, 'application/geo+json');
+    return { count: features.length, file };
+  }
+  const file = `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
+  downloadText(file, exportCsv(features, { geometry: format }), 'text/csv');
+  return { count: features.length, file };
 }
 
 export interface MapSnapshot {
@@ -107,6 +135,12 @@ async function idleMap() {
   return map;
 }
 
+/** The thematic legends of the styled layers (issue 9). */
+function thematicLegends() {
+  const st = useStore.getState().thematic;
+  return Object.fromEntries(Object.entries(useThematicResults.getState().byLayer).filter(([id]) => st[id]).map(([id, r]) => [id, r.legend]));
+}
+
 /** Everything the PNG and the print view show, taken from the live map and the store. */
 export async function snapshot(title: string): Promise<Omit<MapSnapshot, 'dataUrl'> & { canvas: HTMLCanvasElement }> {
   const map = await idleMap();
@@ -123,7 +157,7 @@ export async function snapshot(title: string): Promise<Omit<MapSnapshot, 'dataUr
     title: title.trim() || st('imageTitle', lang),
     subtitle: st('subtitle', lang),
     dateText: `${st('date', lang)}${lang === 'zh' ? '：' : ': '}${dateStamp(new Date())}`,
-    groups: legendEntries(layers, s.visible, lang, (p, v) => categoryLabel(p, v, lang)),
+    groups: withThematicLegend(legendEntries(layers, s.visible, lang, (p, v) => categoryLabel(p, v, lang)), thematicLegends(), lang),
     scale: scaleBar(metresPerPixel(c.lat, map.getZoom()), 120),
     bearing: map.getBearing(),
     attribution: attributionLines(layers, s.visible, basemap, { zh: st('data', 'zh'), en: st('data', 'en') }, lang),
