@@ -38,6 +38,11 @@ describe('DataEngine', () => {
     expect(r.expr).toEqual(['match', ['id'], [1, 2], true, false]);
   });
 
+  it('counts category values under the other clauses of a filter', () => {
+    const f = e.facets('p', { text: '公园', categories: { kind: ['park'] } }, ['kind']);
+    expect(Object.fromEntries(f.kind)).toEqual({ park: 2 });
+  });
+
   it('finds places by name and counts field values', () => {
     const hits = e.search(['p'], '公园');
     expect(hits.map((h) => h.index).sort()).toEqual([1, 2]);
