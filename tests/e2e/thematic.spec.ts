@@ -105,9 +105,10 @@ test('a style chosen in the panel is in the link and survives a reload', async (
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('th=');
   const hash = await page.evaluate(() => location.hash);
   await page.reload();
-  await page.waitForFunction(() => !!(window as any).renewalMap?.getMap());
+  await page.waitForFunction(() => !!(window as any).renewalMap?.getMap() && !!(window as any).renewalMap.getState().catalog, null, { timeout: 45_000 });
   await page.click('[data-panel=layers]');
-  await expect(page.locator('[data-th-legend=districts] li')).toHaveCount(4);
+  // The legend appears once the layer's data is in (slow on a loaded machine).
+  await expect(page.locator('[data-th-legend=districts] li')).toHaveCount(4, { timeout: 45_000 });
   expect(await page.evaluate(() => location.hash)).toBe(hash);
   const st = await page.evaluate(() => (window as any).renewalMap.getState().thematic.districts);
   expect(st).toMatchObject({ v: 1, kind: 'categories', field: 'plan_zone' });
