@@ -11,6 +11,7 @@ import {
 } from './data/boundaries';
 import { roundCoords } from './data/crs';
 import { PLAN_FACTS_FILE, readPlanFacts } from './data/facts';
+import { markDuplicateLabels } from './data/labels';
 import { BuildError, catalogEntry, checkSeed, geometryKind, type LayerSeed, type Seed, type SeedMetadata } from './data/layer';
 
 const OUT = 'public/geo';
@@ -107,6 +108,7 @@ function main(): void {
 
   // Polygon layers also ship one point per feature (same order, so the same ids):
   // labels are placed there once, and small polygons are drawn as dots at city scale.
+  const pointsById = new Map<string, FeatureCollection>();
   for (const [id, l] of layers) {
     if (geometryKind(l.fc, id) !== 'polygon') continue;
     const points: FeatureCollection = {
@@ -116,9 +118,17 @@ function main(): void {
         properties: f.properties,
       })),
     };
-    write(`${id}.points.geojson`, points);
+    pointsById.set(id, points);
     l.extra = { pointsFile: `${id}.points.geojson` };
   }
+  // One label per place: shelters and projects named like a park or block (or each other) nearby are not labelled again.
+  const dupes = markDuplicateLabels([
+    { id: 'parks', points: pointsById.get('parks')! },
+    { id: 'historic-blocks', points: pointsById.get('historic-blocks')! },
+    { id: 'shelters', points: layers.get('shelters')!.fc },
+    { id: 'plan-projects', points: layers.get('plan-projects')!.fc },
+  ]);
+  for (const [id, points] of pointsById) write(`${id}.points.geojson`, points);
 
   // Catalog, in the draw order of seeds/layers.json.
   const entries: CatalogLayer[] = [];
@@ -154,7 +164,7 @@ function main(): void {
   const factsChanged = !existsSync(PLAN_FACTS_FILE) || readFileSync(PLAN_FACTS_FILE, 'utf8') !== facts;
   if (factsChanged) writeFileSync(PLAN_FACTS_FILE, facts);
 
-  console.log(`data: ${entries.length} layers → ${OUT}/ (central city ${centralKm2} km², ring road ${ringKm} km)`);
+  console.log(`data: ${entries.length} layers → ${OUT}/ (central city ${centralKm2} km², ring road ${ringKm} km; ${dupes} repeated labels left out)`);
   console.log(`  plan facts: ${PLAN_FACTS_FILE} ${factsChanged ? 'rewritten from seeds/facts' : 'up to date'}`);
   for (const line of sizes) console.log(`  ${line}`);
 }

@@ -42,10 +42,19 @@ describe('npm run coverage', () => {
     expect(lines).toHaveLength(4);
   });
 
+  it('reads zones from a zipped Shapefile in EPSG:4548 through the import pipeline', async () => {
+    const shp = join('tests', 'fixtures', 'formats', 'shp-cgcs2000-gk117-gbk-nocpg.zip');
+    const { code, out } = await run(['--facilities', facilities, '--zones', shp, '--minutes', '15']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines.slice(1)) expect(Number(l.split(',')[1])).toBeGreaterThan(0);
+  });
+
   it('exits 1 with a located, bilingual message on bad input', async () => {
     const bad = file('bad.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[117.2]}}]}');
     const cases: [string[], RegExp][] = [
-      [['--facilities', bad, '--zones', zones, '--minutes', '5'], /bad\.geojson: feature 0: .*\(.*坐标/],
+      [['--facilities', bad, '--zones', zones, '--minutes', '5'], /--facilities: .*bad\.geojson, feature 0: .*\(.*坐标/],
       [['--facilities', join(dir, 'none.geojson'), '--zones', zones, '--minutes', '5'], /none\.geojson: no such file \(文件不存在\)/],
       [['--facilities', facilities, '--zones', facilities, '--minutes', '5'], /--zones .*fac\.csv: no Polygon .*面要素/],
       [['--facilities', facilities, '--zones', zones, '--minutes', 'abc'], /--minutes "abc": must be a number .*须为/],

@@ -1,7 +1,8 @@
 // npm run coverage -- --facilities FILE --zones FILE --minutes 15 [--speed 4] [--detour 1.3]
 //                     [--network FILE] [--level ATTR] [--population ATTR]
 // The app's coverage engine from the command line. Files are read through the
-// app's import pipeline (every format it reads). Prints the per-zone table as
+// app's import pipeline (importFiles: GeoJSON, CSV, zipped Shapefile, KML/KMZ,
+// GeoPackage, … with their coordinate systems). Prints the per-zone table as
 // CSV (UTF-8, no BOM) on stdout, then a total row over the union of the zones.
 // Exit code 1 with a located message, in English and Chinese, on bad input;
 // never a stack trace.
@@ -12,7 +13,7 @@ import { computeCoverage, type CoverageResult, type CoverageZoneRow } from '../s
 import { toCsv } from '../src/analysis/coverageCsv.ts';
 import { computeNetwork } from '../src/analysis/network.ts';
 import { DEFAULT_DETOUR, DEFAULT_SPEED_KMH, reachMeters, walkMeters } from '../src/analysis/presets.ts';
-import { importBytes } from '../src/io/importData.ts';
+import { importFiles } from '../src/io/importFiles.ts';
 import { describeIssue } from '../src/io/messages.ts';
 
 const USAGE =
@@ -71,6 +72,7 @@ export function parseArgs(argv: string[]): Args {
   };
 }
 
+/** A file through the app's import pipeline (importFiles: every format it reads, zips, CRS from .prj); all its layers' features. */
 async function load(role: string, file: string): Promise<FeatureCollection> {
   let bytes: Uint8Array;
   try {
@@ -80,9 +82,13 @@ async function load(role: string, file: string): Promise<FeatureCollection> {
     const why = code === 'ENOENT' ? 'no such file (文件不存在)' : code === 'EISDIR' ? 'is a directory (是目录)' : code === 'EACCES' ? 'permission denied (无权读取)' : `cannot be read: ${String(code ?? e)} (无法读取)`;
     throw new InputError(`${role} ${file}: ${why}`);
   }
-  const r = importBytes(file, bytes, {});
-  if (!r.ok) throw new InputError(r.errors.slice(0, 10).map((i) => `${role} ${file}: ${describeIssue(i)}`).join('\n'));
-  return r.data;
+  const r = await importFiles([{ name: file, bytes }], {});
+  if (!r.ok) {
+    const lines = r.errors.slice(0, 10).map((i) => (i.file ? `${role}: ${describeIssue(i)}` : `${role} ${file}: ${describeIssue(i)}`));
+    if (r.crsCandidates?.length) lines.push(`${role} ${file}: no coordinate system is named; convert it first, e.g. npm run convert -- ${file} --from ${r.crsCandidates[0].id} -o out.geojson (未指明坐标系，请先转换)`);
+    throw new InputError(lines.join('\n'));
+  }
+  return { type: 'FeatureCollection', features: r.layers.flatMap((l) => l.data.features) };
 }
 
 const kinds = (fc: FeatureCollection, re: RegExp) => fc.features.filter((f) => f.geometry && re.test(f.geometry.type)).length;

@@ -47,8 +47,15 @@ describe('catalog entries', () => {
 
   it('carry count, bbox, provenance and style', () => {
     const one = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: props, geometry: square as GeoJSON.Polygon }] };
-    const e = catalogEntry({ id: 'blocks', group: 'heritage', visible: true, style: { color: '#a00' } }, one, meta);
-    expect(e).toMatchObject({ id: 'blocks', file: 'blocks.geojson', geometry: 'polygon', feature_count: 1, source_crs: 'WGS84', accuracy_m: 10 });
+    const completeness = { complete: false, note: { zh: '仅规划点名的街区', en: 'only the blocks the plan names' } };
+    const e = catalogEntry({ id: 'blocks', group: 'heritage', visible: true, style: { color: '#a00' }, completeness }, one, meta);
+    expect(e).toMatchObject({ id: 'blocks', file: 'blocks.geojson', geometry: 'polygon', feature_count: 1, source_crs: 'WGS84', accuracy_m: 10, completeness });
     expect(e.bbox).toEqual([117.19, 39.11, 117.2, 39.12]);
+  });
+
+  it('refuse a layer that does not say whether it is complete', () => {
+    const one = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: props, geometry: square as GeoJSON.Polygon }] };
+    const seed = { id: 'blocks', group: 'heritage' as const, visible: true, style: { color: '#a00' } };
+    expect(() => catalogEntry(seed as never, one, meta)).toThrow(/blocks.*completeness/);
   });
 });

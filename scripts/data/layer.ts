@@ -1,7 +1,7 @@
 // Pure helpers of the data build: seed checks, rounding, bbox, catalog entries.
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { CatalogLayer, GeometryKind, LayerGroup, LayerStyle, LocalText } from '../../src/catalog/types';
+import type { CatalogLayer, Completeness, GeometryKind, LayerGroup, LayerStyle, LocalText } from '../../src/catalog/types';
 import { validateGeoJSON } from '../../src/io/validate';
 
 export interface SeedMetadata {
@@ -21,6 +21,7 @@ export interface LayerSeed {
   visible: boolean;
   style: LayerStyle;
   fields?: string[];
+  completeness: Completeness;
 }
 
 export class BuildError extends Error {}
@@ -61,6 +62,10 @@ export function geometryKind(fc: FeatureCollection, file: string): GeometryKind 
 }
 
 export function catalogEntry(seed: LayerSeed, fc: FeatureCollection, meta: SeedMetadata, extra: Partial<CatalogLayer> = {}): CatalogLayer {
+  const c = seed.completeness as Partial<Completeness> | undefined;
+  if (typeof c?.complete !== 'boolean' || !c.note?.zh || !c.note?.en) {
+    throw new BuildError(`seeds/layers.json: layer "${seed.id}" needs completeness {complete, note: {zh, en}}`);
+  }
   const b = turfBbox(fc).map((x) => Number(x.toFixed(5))) as [number, number, number, number];
   return {
     id: seed.id,
@@ -77,6 +82,7 @@ export function catalogEntry(seed: LayerSeed, fc: FeatureCollection, meta: SeedM
     feature_count: fc.features.length,
     bbox: b,
     ...(meta.notes ? { notes: meta.notes } : {}),
+    completeness: seed.completeness,
     ...extra,
   };
 }

@@ -109,3 +109,42 @@ describe('other targets', () => {
     expect(partial.find((r) => r.id === 'hospital_beds')).toMatchObject({ value: null, status: 'incomplete' });
   });
 });
+
+describe('verdicts on incomplete layers', () => {
+  const named = { complete: false, note: { zh: '仅规划点名的场所', en: "the plan's named sites only" } };
+  const declared = { complete: true, note: { zh: '本单位完整名录', en: 'our full list' } };
+  const low = { coveredPct: 0.1, population: 1000, coveredPopulation: 1, facilityCount: 8, radiusM: 769 };
+  const row = (rs: ReturnType<typeof computeIndicators>, id: string) => rs.find((r) => r.id === id)!;
+
+  it('shows "incomplete" with the reason, never "not met", for coverage from the named shelters', () => {
+    const r = row(computeIndicators({ coverage: { shelter_coverage: { ...low, completeness: named } } }), 'shelter_coverage');
+    expect(r.status).toBe('incomplete');
+    expect(r.detail.zh).toContain('数据不全：仅规划点名的场所');
+    expect(r.detail.en).toContain("Incomplete data: the plan's named sites only");
+  });
+
+  it('gives the verdict once the planner declares the layer complete', () => {
+    const r = row(computeIndicators({ coverage: { shelter_coverage: { ...low, completeness: declared } } }), 'shelter_coverage');
+    expect(r.status).toBe('not_met');
+    expect(r.value).toBeCloseTo(0.1);
+  });
+
+  it('turns district counts and the works count to "incomplete", per district too', () => {
+    const shelters = fc([point(0, 0, { name: 'A', tier: 'fixed', district: '和平区' })]);
+    const works = fc([point(0, 0, { plan_ref: 'ch3-3' })]);
+    const rs = computeIndicators({ shelters, works, completeness: { shelters: named, works: named } });
+    const perDistrict = row(rs, 'shelters_per_district');
+    expect(perDistrict.status).toBe('incomplete');
+    expect(perDistrict.breakdown!.every((b) => b.status !== 'not_met')).toBe(true);
+    expect(row(rs, 'urban_renewal_works').status).toBe('incomplete');
+    const complete = computeIndicators({ shelters, works, completeness: { shelters: declared, works: declared } });
+    expect(row(complete, 'shelters_per_district').status).toBe('not_met');
+  });
+
+  it('keeps "met" on incomplete data: a lower bound that already reaches the target', () => {
+    const blocks = fc(Array.from({ length: 14 }, (_, i) => point(0, 0, { name: `b${i}` })));
+    const r = row(computeIndicators({ historicBlocks: blocks, completeness: { historicBlocks: named } }), 'historic_blocks');
+    expect(r.status).toBe('met');
+    expect(r.detail.en).toMatch(/can only raise/);
+  });
+});

@@ -2,6 +2,7 @@
 // says how it was measured; where data is missing or incomplete the value is
 // null and the status says so, rather than showing a misleading number.
 import type { Feature, FeatureCollection } from 'geojson';
+import { gateVerdict, incompleteText, type Completeness } from './completeness.ts';
 import { lineLengthM } from './geo.ts';
 import { DISTRICT_POPULATION_2020, meets, targetById, type LocalText, type PlanTarget } from './targets.ts';
 
@@ -39,7 +40,12 @@ export interface CoverageSummary {
   coveredPopulation: number | null;
   facilityCount: number;
   radiusM: number;
+  /** completeness of the facility layers the run counted (none given: judged as complete) */
+  completeness?: Completeness;
 }
+
+/** The input layers whose completeness decides whether a verdict may be drawn. */
+export type InputKey = 'shelters' | 'historicBlocks' | 'parks' | 'metro' | 'works' | 'medical' | 'childcare' | 'sports';
 
 export type CoverageTargetId = 'medical_15min' | 'elderly_15min' | 'life_circle_15min' | 'shelter_coverage';
 
@@ -61,6 +67,8 @@ export interface IndicatorInputs {
   coverage?: Partial<Record<CoverageTargetId, CoverageSummary>>;
   /** residents of the central city (e.g. a coverage run's `population` over the central-city polygon) */
   centralCityPopulation?: number | null;
+  /** completeness of each input layer (none given: judged as complete) */
+  completeness?: Partial<Record<InputKey, Completeness>>;
 }
 
 const num = (v: unknown): number | null => {
@@ -217,21 +225,33 @@ function perPopulation(id: string, fc: FeatureCollection | undefined, attr: stri
   return judged(t, (total / pop) * per, { zh: `${fmt(total, 0)} ÷ ${fmt(pop, 0)} 人${scale}`, en: `${fmt(total, 0)} ÷ ${fmt(pop, 0)} residents${scale}` });
 }
 
+/** A verdict drawn from an incomplete layer: "not met" becomes "incomplete", with the reason first. */
+export function gate(r: IndicatorResult, c: Completeness | undefined): IndicatorResult {
+  if (r.status !== 'met' && r.status !== 'not_met') return r;
+  const words = incompleteText(r.status, c);
+  if (!words.zh) return r;
+  const out: IndicatorResult = { ...r, status: gateVerdict(r.status, c), detail: { zh: `${words.zh}${r.detail.zh}`, en: `${words.en} ${r.detail.en}` } };
+  if (r.breakdown) out.breakdown = r.breakdown.map((b) => ({ ...b, status: gateVerdict(b.status, c) as IndicatorStatus }));
+  return out;
+}
+
 export function computeIndicators(inp: IndicatorInputs): IndicatorResult[] {
   const cityPop = districtPopulations(inp.districts).reduce((s, d) => s + (d.pop ?? 0), 0);
+  const c = inp.completeness ?? {};
+  const cov = (id: CoverageTargetId) => gate(coverageTarget(id, inp), inp.coverage?.[id]?.completeness);
   return [
-    railLength(inp),
-    shelterPerCapita(inp),
-    sheltersPerDistrict(inp),
-    coverageTarget('shelter_coverage', inp),
-    coverageTarget('elderly_15min', inp),
-    coverageTarget('life_circle_15min', inp),
-    coverageTarget('medical_15min', inp),
-    perPopulation('hospital_beds', inp.medical, 'beds', 1000, inp.centralCityPopulation, { zh: '医疗机构', en: 'medical facilities' }),
-    perPopulation('childcare_places', inp.childcare, 'places', 1000, cityPop, { zh: '托育机构', en: 'childcare facilities' }),
-    perPopulation('sports_area', inp.sports, 'area_m2', 1, inp.centralCityPopulation, { zh: '体育场地', en: 'sports grounds' }),
-    pocketParks(inp),
-    historicBlocks(inp),
-    renewalWorks(inp),
+    gate(railLength(inp), c.metro),
+    gate(shelterPerCapita(inp), c.shelters),
+    gate(sheltersPerDistrict(inp), c.shelters),
+    cov('shelter_coverage'),
+    cov('elderly_15min'),
+    cov('life_circle_15min'),
+    cov('medical_15min'),
+    gate(perPopulation('hospital_beds', inp.medical, 'beds', 1000, inp.centralCityPopulation, { zh: '医疗机构', en: 'medical facilities' }), c.medical),
+    gate(perPopulation('childcare_places', inp.childcare, 'places', 1000, cityPop, { zh: '托育机构', en: 'childcare facilities' }), c.childcare),
+    gate(perPopulation('sports_area', inp.sports, 'area_m2', 1, inp.centralCityPopulation, { zh: '体育场地', en: 'sports grounds' }), c.sports),
+    gate(pocketParks(inp), c.parks),
+    gate(historicBlocks(inp), c.historicBlocks),
+    gate(renewalWorks(inp), c.works),
   ];
 }

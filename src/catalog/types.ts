@@ -29,6 +29,17 @@ export interface LayerStyle {
   categories?: { property: string; values: Record<string, string> };
 }
 
+/** Whether a layer holds every feature of its kind in its extent, so that a count, coverage
+ *  or per-resident figure measured from it can be judged against a plan target. */
+export interface Completeness {
+  complete: boolean;
+  /** What the layer holds (and leaves out), in words. */
+  note: LocalText;
+}
+
+/** Roles a column can play in the plan targets; a layer's field mapping names the column for each. */
+export type FieldRole = 'beds' | 'places' | 'area' | 'population';
+
 export interface CatalogLayer {
   id: string;
   file: string;
@@ -50,6 +61,10 @@ export interface CatalogLayer {
   pointsFile?: string;
   bbox: [number, number, number, number];
   notes?: string;
+  /** Complete for the plan's targets or not, and why (every shipped layer says). */
+  completeness?: Completeness;
+  /** Which column holds beds, places, area (m²) or population (loaded layers: set in the data panel). */
+  fieldMap?: Partial<Record<FieldRole, string>>;
 }
 
 /** A layer the user loaded: a catalog entry whose data lives in the browser. */

@@ -40,6 +40,35 @@ export const STRINGS = {
   tabFilters: { zh: '筛选', en: 'Filter' },
   tabAnalysis: { zh: '分析', en: 'Analysis' },
   tabData: { zh: '数据', en: 'Data' },
+  // a loaded layer: completeness and field mapping
+  fieldsTitle: { zh: '字段与完整性', en: 'Fields and completeness' },
+  declareComplete: { zh: '此图层是完整名录（可据此判断规划目标是否达标）', en: 'This layer is a complete list (plan targets may be judged from it)' },
+  declaredComplete: { zh: '已声明完整', en: 'declared complete' },
+  declareCompleteHint: {
+    zh: '未声明完整的图层只给出测得值，标为“数据不全”，不判为未达标。',
+    en: 'A layer not declared complete gives a measured value marked “incomplete data”, never “not met”.',
+  },
+  roleBeds: { zh: '床位数（医疗）', en: 'Beds (medical)' },
+  rolePlaces: { zh: '托位数（托育）', en: 'Places (childcare)' },
+  roleArea: { zh: '体育场地面积（平方米）', en: 'Sports ground area (m²)' },
+  rolePopulation: { zh: '人口', en: 'Population' },
+  // keyboard
+  sidebar: { zh: '面板', en: 'Panels' },
+  skipLinks: { zh: '跳转链接', en: 'Skip links' },
+  skipToSearch: { zh: '跳到地点搜索', en: 'Skip to place search' },
+  skipToPanels: { zh: '跳到图层与分析面板', en: 'Skip to the layer and analysis panels' },
+  // custom basemap
+  customBasemap: { zh: '自定义底图', en: 'Custom basemap' },
+  customBasemapAdd: { zh: '添加自定义底图…', en: 'Add your own basemap…' },
+  customBasemapName: { zh: '名称', en: 'Name' },
+  customBasemapUrl: { zh: '地址（瓦片、样式或 PMTiles）', en: 'Address (tiles, style or PMTiles)' },
+  customBasemapHint: {
+    zh: '栅格瓦片地址含 {z}/{x}/{y}；样式地址以 .json 结尾；PMTiles 文件以 .pmtiles 结尾。只保存在本机浏览器中，不写入链接。',
+    en: 'Raster tiles contain {z}/{x}/{y}; a style ends in .json; a PMTiles archive in .pmtiles. Kept in this browser only, never in the link.',
+  },
+  customBasemapSave: { zh: '保存并使用', en: 'Save and use' },
+  customBasemapRemove: { zh: '删除自定义底图', en: 'Remove it' },
+  pmtilesUnreadable: { zh: '无法读取该 PMTiles 文件（地址有误或服务器不支持 Range 请求）', en: 'The PMTiles archive cannot be read (wrong address, or the server does not answer range requests)' },
   tabThematic: { zh: '专题', en: 'Thematic' },
   tabHealth: { zh: '体检', en: 'Health check' },
 } satisfies Record<string, LocalText>;

@@ -21,6 +21,8 @@ export interface ExportMeta {
   filters: LayerFilter;
   /** Display names of properties for the filter description. */
   fieldLabels?: Record<string, LocalText>;
+  /** Display names of coded category values (renewal_type culture_tourism → 文旅融合). */
+  valueLabel?: (prop: string, value: string) => LocalText;
   generated: Date;
   /** App name and version, e.g. "Tianjin Renewal Map 0.1.0". */
   app: string;
@@ -108,7 +110,7 @@ export function exportMetadata(meta: ExportMeta, count: number): Record<string, 
     layer: meta.layerId,
     source: meta.source,
     filters: {
-      description: describeFilterText(meta.filters, meta.fieldLabels),
+      description: describeFilterText(meta.filters, meta.fieldLabels, meta.valueLabel),
       model: normalizeFilter(meta.filters),
     },
     feature_count: count,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributionLines, dateStamp, imageFileName, imageLayout, legendEntries, metresPerPixel, northAngle, scaleBar, shortSource, wrapText,
+  niceDenominator, scaleDenominator, legendEntries as legendOf, coverageLegend,
 } from './exportImage';
 
 describe('metresPerPixel', () => {
@@ -93,5 +94,27 @@ describe('layout and names', () => {
     const d = new Date(2024, 2, 5, 23, 59);
     expect(dateStamp(d)).toBe('2024-03-05');
     expect(imageFileName(d)).toBe('天津城市更新-2024-03-05.png');
+  });
+});
+
+describe('print scale and briefing legend', () => {
+  it('gives 1:N from the ground width and the printed width, to three figures', () => {
+    // 10 km across printed 200 mm wide: 1:50,000
+    expect(scaleDenominator(10_000, 200)).toBe(50_000);
+    expect(niceDenominator(48_734)).toBe(48_700);
+    expect(niceDenominator(123.4)).toBe(123);
+    expect(niceDenominator(0)).toBe(0);
+  });
+
+  it('lists only layers and categories the map draws, and the coverage classes', () => {
+    const layers = [
+      { id: 'p', title: { zh: '项目', en: 'P' }, geometry: 'point' as const, style: { color: '#111', categories: { property: 't', values: { a: '#f00', b: '#0f0', c: '#00f' } } } },
+      { id: 'q', title: { zh: '乙', en: 'Q' }, geometry: 'line' as const, style: { color: '#222' } },
+    ];
+    const g = legendOf(layers, ['p', 'q'], 'zh', (_p, v) => v.toUpperCase(), { p: new Set(['b']) });
+    expect(g.map((x) => x.layerId)).toEqual(['p']);
+    expect(g[0].items).toEqual([{ label: 'B', color: '#0f0' }]);
+    const cov = coverageLegend('覆盖分析', { covered: '覆盖范围', uncovered: '未覆盖' });
+    expect(cov.items.map((i) => i.label)).toEqual(['覆盖范围', '未覆盖']);
   });
 });

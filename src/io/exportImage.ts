@@ -57,21 +57,38 @@ export function legendEntries(
   visible: readonly string[],
   lang: 'zh' | 'en',
   categoryLabel: (property: string, value: string) => string = (_p, v) => v,
+  drawn?: Readonly<Record<string, ReadonlySet<string>>>,
 ): LegendGroup[] {
   const on = new Set(visible);
   return layers
-    .filter((l) => on.has(l.id))
+    .filter((l) => on.has(l.id) && (!drawn || l.id in drawn))
     .map((l) => {
       const cats = l.style.categories;
+      // With what the map draws (after the filter, in view): only the categories it shows.
+      const shown = drawn?.[l.id];
+      const values = cats ? Object.entries(cats.values).filter(([v]) => !shown || shown.has(v)) : [];
       return {
         layerId: l.id,
         title: l.title[lang] || l.title.zh,
         kind: l.geometry,
         color: l.style.color,
         outline: l.style.outline,
-        items: cats ? Object.entries(cats.values).map(([v, color]) => ({ label: categoryLabel(cats.property, v), color })) : [],
+        items: values.map(([v, color]) => ({ label: categoryLabel(cats!.property, v), color })),
       };
     });
+}
+
+/** The coverage overlay's colours (as src/map/overlays/AnalysisOverlay.tsx draws them). */
+export const COVERAGE_COLOURS = { covered: '#1c9a8a', uncovered: '#d4583b', edges: '#0b5d8f' } as const;
+
+/** The legend group of a coverage result: covered and uncovered areas, reached streets in network mode. */
+export function coverageLegend(title: string, labels: { covered: string; uncovered: string; edges?: string }): LegendGroup {
+  const items: LegendItem[] = [
+    { label: labels.covered, color: COVERAGE_COLOURS.covered },
+    { label: labels.uncovered, color: COVERAGE_COLOURS.uncovered },
+  ];
+  if (labels.edges) items.push({ label: labels.edges, color: COVERAGE_COLOURS.edges });
+  return { layerId: 'analysis', title, kind: 'polygon', color: COVERAGE_COLOURS.covered, items };
 }
 
 /** The first clause of a catalog `source` text, at most `max` characters. */
@@ -89,7 +106,8 @@ export function attributionLines(
   lang: 'zh' | 'en' = 'zh',
 ): string[] {
   const on = new Set(visible);
-  const sources = [...new Set(layers.filter((l) => on.has(l.id) && l.source).map((l) => shortSource(l.source)))];
+  // Whole first clauses: the image wraps them rather than cutting them.
+  const sources = [...new Set(layers.filter((l) => on.has(l.id) && l.source).map((l) => shortSource(l.source, Infinity)))];
   const lines = basemap ? [basemap] : [];
   if (sources.length) lines.push(`${labels[lang]}${lang === 'zh' ? '：' : ': '}${sources.join(lang === 'zh' ? '；' : '; ')}`);
   return lines;
@@ -132,6 +150,8 @@ export interface ImageLayout {
   header: Rect;
   map: Rect;
   legend: Rect;
+  /** Filter and analysis in words, under the map. */
+  caption: Rect;
   footer: Rect;
   /** Centre of the north arrow (on the map, top right). */
   north: { x: number; y: number; r: number };
@@ -143,17 +163,30 @@ export const HEADER_H = 56;
 export const LEGEND_W = 230;
 export const LINE_H = 15;
 
-/** Page layout in CSS pixels: title band, map with the legend to its right, attribution band. */
-export function imageLayout(mapW: number, mapH: number, footerLines: number): ImageLayout {
-  const footerH = 12 + Math.max(1, footerLines) * LINE_H;
+export const CAPTION_LINE_H = 16;
+
+/** Height of the caption band for `lines` lines (none: no band). */
+export const captionHeight = (lines: number): number => (lines > 0 ? 8 + lines * CAPTION_LINE_H : 0);
+export const footerHeight = (lines: number): number => 12 + Math.max(1, lines) * LINE_H;
+
+/** The map's height on a fixed page (paper sizes): what the bands leave. */
+export function mapHeightOnPage(pageH: number, captionLines: number, footerLines: number): number {
+  return pageH - HEADER_H - captionHeight(captionLines) - footerHeight(footerLines);
+}
+
+/** Page layout in CSS pixels: title band, map with the legend to its right, caption band, attribution band. */
+export function imageLayout(mapW: number, mapH: number, footerLines: number, captionLines = 0): ImageLayout {
+  const footerH = footerHeight(footerLines);
+  const captionH = captionHeight(captionLines);
   const map = { x: 0, y: HEADER_H, w: mapW, h: mapH };
   return {
     width: mapW + LEGEND_W,
-    height: HEADER_H + mapH + footerH,
+    height: HEADER_H + mapH + captionH + footerH,
     header: { x: 0, y: 0, w: mapW + LEGEND_W, h: HEADER_H },
     map,
     legend: { x: mapW, y: HEADER_H, w: LEGEND_W, h: mapH },
-    footer: { x: 0, y: HEADER_H + mapH, w: mapW + LEGEND_W, h: footerH },
+    caption: { x: 0, y: HEADER_H + mapH, w: mapW + LEGEND_W, h: captionH },
+    footer: { x: 0, y: HEADER_H + mapH + captionH, w: mapW + LEGEND_W, h: footerH },
     north: { x: map.x + mapW - 30, y: map.y + 34, r: 16 },
     scale: { x: map.x + 16, y: map.y + mapH - 18 },
   };
@@ -172,4 +205,16 @@ export function dateStamp(d: Date): string {
 
 export function imageFileName(d: Date): string {
   return `天津城市更新-${dateStamp(d)}.png`;
+}
+
+/** A scale denominator rounded to three significant figures (1:48,734 → 48,700): honest for a screen-derived map. */
+export function niceDenominator(n: number): number {
+  if (!(n > 0) || !Number.isFinite(n)) return 0;
+  const p = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 2);
+  return Math.round(n / p) * p;
+}
+
+/** The 1:N of a map `groundWidthM` metres across printed `printedWidthMm` wide. */
+export function scaleDenominator(groundWidthM: number, printedWidthMm: number): number {
+  return niceDenominator(groundWidthM / (printedWidthMm / 1000));
 }

@@ -2,7 +2,7 @@
 // exportImage.ts (title, legend, scale bar, north arrow, attribution, date).
 // Browser-only (canvas), no React or MapLibre.
 import {
-  imageLayout, LINE_H, northAngle, wrapText, type ImageLayout, type LegendGroup, type ScaleBar,
+  CAPTION_LINE_H, imageLayout, LEGEND_W, LINE_H, northAngle, wrapText, type ImageLayout, type LegendGroup, type ScaleBar,
 } from './exportImage';
 
 export interface ImageContent {
@@ -19,6 +19,12 @@ export interface ImageContent {
   scale: ScaleBar;
   bearing: number;
   attribution: string[];
+  /** Paragraphs under the map: the filter in words, the analysis parameters and result. */
+  caption?: string[];
+  /** Output pixels per CSS pixel (default: the map canvas's own ratio). */
+  ratio?: number;
+  /** Exact output size (paper sizes): the page is scaled to fill it. */
+  out?: { w: number; h: number };
 }
 
 export interface DrawnImage {
@@ -26,6 +32,22 @@ export interface DrawnImage {
   layout: ImageLayout;
   /** Legend rows actually drawn (layer titles and category labels), for checks. */
   legendDrawn: string[];
+  /** Caption and attribution lines as drawn (wrapped, never cut). */
+  captionDrawn: string[];
+  attributionDrawn: string[];
+}
+
+const CAPTION_FONT = `12px ${"'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', system-ui, sans-serif"}`;
+
+/** The caption and attribution wrapped to a page `pageW` CSS pixels wide (no line is ever cut). */
+export function wrapBands(caption: string[], attribution: string[], pageW: number): { caption: string[]; attribution: string[] } {
+  const probe = document.createElement('canvas').getContext('2d');
+  if (!probe) throw new Error('2D canvas unavailable');
+  probe.font = CAPTION_FONT;
+  const cap = caption.flatMap((p) => wrapText(p, pageW - 32, (s) => probe.measureText(s).width));
+  probe.font = `11px ${FONT}`;
+  const attr = attribution.flatMap((a) => wrapText(a, pageW - 32, (s) => probe.measureText(s).width));
+  return { caption: cap, attribution: attr };
 }
 
 const FONT = "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', system-ui, sans-serif";
@@ -161,18 +183,17 @@ function drawNorth(ctx: CanvasRenderingContext2D, bearing: number, cx: number, c
 
 /** Paints the briefing image. The output has the map canvas's pixel ratio. */
 export function drawMapImage(c: ImageContent): DrawnImage {
-  const ratio = c.mapCanvas.width / Math.max(1, c.cssWidth);
-  const probe = document.createElement('canvas').getContext('2d');
-  if (!probe) throw new Error('2D canvas unavailable');
-  probe.font = `11px ${FONT}`;
-  const footerW = c.cssWidth + 230 - 200;
-  const attribution = c.attribution.flatMap((a) => wrapText(a, footerW, (s) => probe.measureText(s).width, 2)).slice(0, 4);
-  const l = imageLayout(c.cssWidth, c.cssHeight, attribution.length);
+  const bands = wrapBands(c.caption ?? [], c.attribution, c.cssWidth + LEGEND_W);
+  const attribution = bands.attribution;
+  const l = imageLayout(c.cssWidth, c.cssHeight, attribution.length, bands.caption.length);
+  const ratio = c.out ? c.out.w / l.width : c.ratio ?? c.mapCanvas.width / Math.max(1, c.cssWidth);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(l.width * ratio);
-  canvas.height = Math.round(l.height * ratio);
+  canvas.width = c.out?.w ?? Math.round(l.width * ratio);
+  canvas.height = c.out?.h ?? Math.round(l.height * ratio);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.fillStyle = '#fbfaf7';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(ratio, ratio);
   ctx.fillStyle = '#fbfaf7';
   ctx.fillRect(0, 0, l.width, l.height);
@@ -198,12 +219,21 @@ export function drawMapImage(c: ImageContent): DrawnImage {
   drawNorth(ctx, c.bearing, l.north.x, l.north.y, l.north.r);
   const legendDrawn = drawLegend(ctx, c, l);
 
+  // Caption band: the filter and the analysis in words.
+  ctx.textBaseline = 'top';
+  if (bands.caption.length) {
+    ctx.fillStyle = INK;
+    ctx.font = CAPTION_FONT;
+    bands.caption.forEach((line, i) => ctx.fillText(line, 16, l.caption.y + 6 + i * CAPTION_LINE_H));
+    ctx.fillStyle = LINE;
+    ctx.fillRect(16, l.footer.y, l.width - 32, 1);
+  }
+
   // Attribution band.
   ctx.fillStyle = MUTED;
   ctx.font = `11px ${FONT}`;
-  ctx.textBaseline = 'top';
   attribution.forEach((line, i) => ctx.fillText(line, 16, l.footer.y + 6 + i * LINE_H));
-  return { canvas, layout: l, legendDrawn };
+  return { canvas, layout: l, legendDrawn, captionDrawn: bands.caption, attributionDrawn: attribution };
 }
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {

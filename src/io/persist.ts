@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/strings.ts';
 /** Settings kept across reloads (the link, when it says otherwise, wins). */
 export interface AppSettings {
   lang?: Lang;
-  basemap?: 'offline' | 'osm' | 'tianditu';
+  basemap?: 'offline' | 'osm' | 'tianditu' | 'custom';
   opacity?: Record<string, number>;
   /** Datum chosen for the next load (kept by the data panel). */
   importCrs?: 'WGS84' | 'GCJ02' | 'BD09';
@@ -73,7 +73,7 @@ export function readSettings(raw: unknown): AppSettings {
   const out: AppSettings = {};
   if (!isObj(raw)) return out;
   if (raw.lang === 'zh' || raw.lang === 'en') out.lang = raw.lang;
-  if (raw.basemap === 'offline' || raw.basemap === 'osm' || raw.basemap === 'tianditu') out.basemap = raw.basemap;
+  if (raw.basemap === 'offline' || raw.basemap === 'osm' || raw.basemap === 'tianditu' || raw.basemap === 'custom') out.basemap = raw.basemap;
   if (isObj(raw.opacity)) {
     const op: Record<string, number> = {};
     for (const [k, v] of Object.entries(raw.opacity)) if (isNum(v) && v >= 0 && v <= 1) op[k] = v;

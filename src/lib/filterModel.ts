@@ -181,7 +181,7 @@ export function describeFilter(
   if (n.district) {
     chips.push({
       key: 'district',
-      label: { zh: `区：${listText(n.district, '')}`, en: `District: ${listText(n.district, '')}` },
+      label: { zh: `位于区界内：${listText(n.district, '')}`, en: `Inside district boundary: ${listText(n.district, '')}` },
     });
   }
   if (n.polygon) chips.push({ key: 'polygon', label: { zh: '绘制范围内', en: 'Inside drawn area' } });
@@ -189,8 +189,12 @@ export function describeFilter(
 }
 
 /** The whole filter in words, for export metadata ("" when empty). */
-export function describeFilterText(f: LayerFilter, fieldLabels?: Record<string, LocalText>): LocalText {
-  const chips = describeFilter(f, fieldLabels);
+export function describeFilterText(
+  f: LayerFilter,
+  fieldLabels?: Record<string, LocalText>,
+  valueLabel?: (prop: string, value: string) => LocalText,
+): LocalText {
+  const chips = describeFilter(f, fieldLabels, valueLabel);
   return { zh: chips.map((c) => c.label.zh).join('；'), en: chips.map((c) => c.label.en).join('; ') };
 }
 

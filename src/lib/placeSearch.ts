@@ -4,6 +4,7 @@
 // then layer order and feature order. One hit per feature (its best name).
 import type { Feature, Geometry, Position } from 'geojson';
 import { geometryBbox, representativePoint, type Bbox } from './geomPrep';
+import { featureName } from './featureName';
 
 export interface PlaceLayerInput {
   layerId: string;
@@ -45,7 +46,7 @@ function namesOf(props: Record<string, unknown>): string[] {
   const add = (v: unknown) => {
     if (typeof v === 'string' && v.trim()) out.push(v.trim());
   };
-  add(props.name);
+  add(featureName(props));
   add(props.name_en);
   const al = props.aliases;
   if (Array.isArray(al)) al.forEach(add);
@@ -133,7 +134,7 @@ export function searchPlaces(
     const hit: PlaceHit = {
       layerId: index.layers[l].layerId,
       index: i,
-      name: typeof props.name === 'string' ? props.name : '',
+      name: featureName(props),
       name_en: typeof props.name_en === 'string' ? props.name_en : '',
       matched: index.raw[e],
       rank: Math.floor(sorted[s] / MAX_ENTRIES / 4096),

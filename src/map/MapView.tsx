@@ -3,12 +3,16 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import Map, { Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
+import Map, { AttributionControl, Layer, NavigationControl, ScaleControl, Source, type MapRef, type MapLayerMouseEvent } from 'react-map-gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { act, useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { select, setView } from '../state/updaters';
-import { ATTRIBUTION, baseStyle, geoUrl } from './basemaps';
+import { ATTRIBUTION, geoUrl, mapStyleFor } from './basemaps';
+import { useCustomBasemap } from '../state/customBasemap';
+import { mapLocale } from './locale';
+import { ensurePmtilesProtocol } from './pmtilesBasemap';
+import { isBasemapError, useBasemapFallback } from './useBasemapFallback';
 import { buildLayerSpecs, styleLayerIds } from './style';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
@@ -18,6 +22,13 @@ import { useThematic } from './useThematic';
 maplibregl.setWorkerUrl(workerUrl);
 
 const BASE = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+
+function attribution(basemap: keyof typeof ATTRIBUTION, hasKey: boolean, lang: 'zh' | 'en', customName?: string): string[] {
+  const under = ATTRIBUTION.offline[lang];
+  if (basemap === 'offline' || (basemap === 'tianditu' && !hasKey)) return [under];
+  if (basemap === 'custom') return [customName || ATTRIBUTION.custom[lang], under];
+  return [ATTRIBUTION[basemap][lang], under];
+}
 
 export function MapView() {
   const catalog = useStore((s) => s.catalog);
@@ -35,7 +46,19 @@ export function MapView() {
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
 
-  const mapStyle = useMemo(() => baseStyle(basemap, BASE, key, lang), [basemap, key, lang]);
+  const custom = useCustomBasemap((s) => s.custom);
+  const mapStyle = useMemo(() => {
+    if (basemap === 'custom' && custom?.kind === 'pmtiles') ensurePmtilesProtocol();
+    return mapStyleFor(basemap, BASE, key, lang, custom);
+  }, [basemap, key, lang, custom]);
+  useBasemapFallback();
+  // Map controls' tooltips follow the language: MapLibre reads them when a control is made, and the
+  // controls below are remade on a language change, so the table is switched during render, before
+  // their effects run (idempotent).
+  useMemo(() => {
+    const map = ref.current?.getMap();
+    if (map) map._locale = { ...map._locale, ...mapLocale(lang) };
+  }, [lang]);
   const layers = useMemo(() => allLayers({ catalog, userLayers }), [catalog, userLayers]);
   const interactive = useMemo(
     () => layers.flatMap((l) => styleLayerIds(l).filter((id) => !id.endsWith(':label'))),
@@ -101,7 +124,11 @@ export function MapView() {
       }}
       cursor={undefined}
       canvasContextAttributes={{ preserveDrawingBuffer: true }}
-      attributionControl={{ compact: false, customAttribution: ATTRIBUTION[basemap === 'tianditu' && !key ? 'offline' : basemap][lang] }}
+      attributionControl={false}
+      locale={mapLocale(lang)}
+      onError={(e) => {
+        if (!isBasemapError(e)) console.error(e.error);
+      }}
       maxBounds={[112, 35.5, 123, 43]}
       minZoom={6}
       cooperativeGestures={embed}
@@ -124,8 +151,9 @@ export function MapView() {
         ];
       })}
       <Overlays />
-      <NavigationControl position="top-right" visualizePitch />
-      <ScaleControl position="bottom-right" unit="metric" maxWidth={140} />
+      <AttributionControl key={`attr-${lang}-${basemap}`} compact={false} customAttribution={attribution(basemap, !!key, lang, custom?.attribution || custom?.name)} />
+      <NavigationControl key={`nav-${lang}`} position="top-right" visualizePitch />
+      <ScaleControl key={`scale-${lang}`} position="bottom-right" unit="metric" maxWidth={140} />
     </Map>
   );
 }

@@ -35,3 +35,15 @@ describe('basemaps', () => {
     expect(baseStyle('tianditu', BASE, '').name).toBe('offline');
   });
 });
+
+describe('online basemaps over the embedded one', () => {
+  it('keep the embedded land, water and labels underneath the online tiles', () => {
+    for (const s of [baseStyle('osm', BASE), baseStyle('tianditu', BASE, 'key')]) {
+      const ids = s.layers.map((l) => l.id);
+      const online = ids.findIndex((id) => id === 'bm-osm' || id === 'bm-tianditu');
+      expect(online).toBeGreaterThan(ids.indexOf('bm-land'));
+      expect(online).toBeGreaterThan(ids.indexOf('bm-water'));
+      expect(online).toBeGreaterThan(ids.indexOf('bm-district-label'));
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n/strings';
 import type { BasemapId } from '../state/url';
+import { CUSTOM_SOURCE, customStyle, type CustomBasemap } from './customBasemap';
 import { FONT } from './style';
 
 export const geoUrl = (file: string, base: string): string => new URL(`geo/${file}`, base).href;
@@ -53,17 +54,18 @@ function offline(base: string, lang: Lang): StyleSpecification {
   };
 }
 
-function raster(name: string, tiles: string[], attribution: string, maxzoom: number): StyleSpecification {
+/** Online raster tiles drawn over the embedded basemap: where tiles fail, it shows through. */
+function raster(under: StyleSpecification, name: string, tiles: string[], attribution: string, maxzoom: number): StyleSpecification {
   return {
-    version: 8,
+    ...under,
     name,
-    sources: { [name]: { type: 'raster', tiles, tileSize: 256, attribution, maxzoom } },
-    layers: [
-      { id: 'bm-bg', type: 'background', paint: { 'background-color': '#eeeae2' } },
-      { id: `bm-${name}`, type: 'raster', source: name },
-    ],
+    sources: { ...under.sources, [name]: { type: 'raster', tiles, tileSize: 256, attribution, maxzoom } },
+    layers: [...under.layers, { id: `bm-${name}`, type: 'raster', source: name }],
   };
 }
+
+/** Sources of online basemaps: a tile error from one of these means the basemap is failing. */
+export const ONLINE_SOURCES = ['osm', 'tianditu', 'tianditu-cva', CUSTOM_SOURCE];
 
 export function tiandituTiles(layer: 'vec' | 'cva', key: string): string[] {
   const k = encodeURIComponent(key);
@@ -80,16 +82,24 @@ export const ATTRIBUTION: Record<BasemapId, Record<Lang, string>> = {
   },
   osm: { zh: '© OpenStreetMap 贡献者', en: '© OpenStreetMap contributors' },
   tianditu: { zh: '© 天地图', en: '© Tianditu' },
+  custom: { zh: '自定义底图', en: 'Custom basemap' },
 };
 
 /** The base style for a basemap id; `base` is the page URL that geo/ files are relative to. */
 export function baseStyle(id: BasemapId, base: string, tiandituKey = '', lang: Lang = 'zh'): StyleSpecification {
-  if (id === 'osm') return raster('osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], ATTRIBUTION.osm[lang], 19);
+  const under = offline(base, lang);
+  if (id === 'osm') return raster(under, 'osm', ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], ATTRIBUTION.osm[lang], 19);
   if (id === 'tianditu' && tiandituKey) {
-    const s = raster('tianditu', tiandituTiles('vec', tiandituKey), ATTRIBUTION.tianditu[lang], 18);
+    const s = raster(under, 'tianditu', tiandituTiles('vec', tiandituKey), ATTRIBUTION.tianditu[lang], 18);
     s.sources['tianditu-cva'] = { type: 'raster', tiles: tiandituTiles('cva', tiandituKey), tileSize: 256, maxzoom: 18 };
     s.layers.push({ id: 'bm-tianditu-cva', type: 'raster', source: 'tianditu-cva' });
     return s;
   }
-  return offline(base, lang);
+  return under;
+}
+
+/** The map style: the base style, or the planner's own basemap (over the embedded one) when chosen. */
+export function mapStyleFor(id: BasemapId, base: string, tiandituKey = '', lang: Lang = 'zh', custom?: CustomBasemap | null): StyleSpecification | string {
+  if (id === 'custom' && custom) return customStyle(custom, offline(base, lang));
+  return baseStyle(id, base, tiandituKey, lang);
 }

@@ -36,7 +36,11 @@ describe('map style derivation', () => {
 
   it('passes the user filter to every piece', () => {
     const filter = ['==', ['get', 'kind'], 'a'] as unknown as NonNullable<Parameters<typeof buildLayerSpecs>[1]['filter']>;
-    for (const s of buildLayerSpecs(base, { visible: true, opacity: 1, lang: 'zh', filter })) expect((s as { filter?: unknown }).filter).toEqual(filter);
+    for (const s of buildLayerSpecs(base, { visible: true, opacity: 1, lang: 'zh', filter })) {
+      // Labels also leave out places another layer already labels (issue 13: 水上公园 once).
+      if (s.id.endsWith(':label')) expect((s as { filter?: unknown }).filter).toEqual(['all', filter, ['!', ['has', '__label_dup']]]);
+      else expect((s as { filter?: unknown }).filter).toEqual(filter);
+    }
   });
 
   it('draws lines and points without fills', () => {

@@ -2,6 +2,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { CatalogLayer, LayerStyle } from '../catalog/types';
 import type { Lang } from '../i18n/strings';
+import { accuracyHaloLayer } from './accuracyHalo';
 import type { ThematicRender } from './thematicStyle';
 
 export const FONT = ['Noto Sans Regular'];
@@ -111,12 +112,16 @@ export function buildLayerSpecs(
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
+    if (geometry === 'point') out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
     out.push(point);
   }
   if (style.label !== false || th?.label) {
     const isLine = geometry === 'line';
+    // A place another layer already labels (build: `__label_dup`) is not labelled twice.
+    const once: ExpressionSpecification = ['!', ['has', '__label_dup']];
     out.push({
-      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: th?.label ? Math.min(style.labelMinZoom ?? 11, 9) : style.labelMinZoom ?? 11, ...filt,
+      id: `${id}:label`, type: 'symbol', source: isLine ? id : pts, minzoom: th?.label ? Math.min(style.labelMinZoom ?? 11, 9) : style.labelMinZoom ?? 11,
+      filter: rs.filter ? ['all', rs.filter, once] : once,
       layout: {
         visibility,
         'text-field': th?.label ?? labelField(style, rs.lang),

@@ -1,7 +1,7 @@
 // Analysis results: derived data, not link state; the `results` slice of the one store (see
 // derivedResults.ts for its hook). Every change is a pure updater (state, …args) → state.
 import type { FeatureCollection, LineString } from 'geojson';
-import type { LocalText } from '../catalog/types';
+import type { Completeness, LocalText } from '../catalog/types';
 import type { CoverageResult } from '../analysis/coverage';
 import type { CoverageSummary, CoverageTargetId } from '../analysis/indicators';
 import type { Progress } from '../analysis/steps';
@@ -23,6 +23,8 @@ export interface RunMeta {
   centralCity: boolean;
   /** English zone names by (Chinese) `name`, where the area layer has `name_en` */
   namesEn?: Record<string, string>;
+  /** whether the facility layers are complete (a verdict needs them to be), and why not */
+  completeness?: Completeness;
 }
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -111,6 +113,7 @@ export function finishRun(s: ResultsState, runId: number, f: Finished): ResultsS
       areaLabel: f.meta.areaLabel,
       minutes: f.meta.minutes,
       mode: f.meta.mode,
+      completeness: f.meta.completeness,
     };
   }
   return {

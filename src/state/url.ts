@@ -8,8 +8,8 @@ import type { Lang } from '../i18n/strings';
 
 export const URL_VERSION = 1;
 
-export type BasemapId = 'offline' | 'osm' | 'tianditu';
-export const BASEMAP_IDS: BasemapId[] = ['offline', 'osm', 'tianditu'];
+export type BasemapId = 'offline' | 'osm' | 'tianditu' | 'custom';
+export const BASEMAP_IDS: BasemapId[] = ['offline', 'osm', 'tianditu', 'custom'];
 
 export interface ViewState {
   zoom: number;

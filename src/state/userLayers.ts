@@ -3,11 +3,12 @@
 // AppState.visible like every other layer.
 import { checkThematic } from './thematic';
 import type { GeometryKind, LocalText } from '../catalog/types';
+import { nameField } from '../lib/featureName';
 import type { AppSettings } from '../io/persist';
 import type { AppState, UserLayer } from './appState';
 
-/** Colours for loaded layers, distinct from the shipped layers' palette. */
-export const USER_COLORS = ['#1f77b4', '#d62790', '#17becf', '#9467bd', '#2ca02c', '#ff7f0e', '#8c564b', '#bcbd22'];
+/** Colours for loaded layers: hues no shipped layer or coverage class uses (checked in src/lib/colour.test.ts). */
+export const USER_COLORS = ['#e6007e', '#6a00f4', '#b5e61d', '#00e6a8', '#0033cc', '#1b1b1b', '#00ffff', '#ff4fd8'];
 
 const KIND_NAMES: Record<GeometryKind, LocalText> = {
   polygon: { zh: '面', en: 'polygons' },
@@ -51,7 +52,8 @@ export function cleanTitle(s: string): string {
 export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
   const k = KIND_NAMES[n.kind];
   const title = n.splitKind ? { zh: `${n.name}（${k.zh}）`, en: `${n.name} (${k.en})` } : { zh: n.name, en: n.name };
-  const hasName = n.fields.includes('name');
+  const nameCol = nameField(n.fields);
+  const hasName = nameCol !== undefined;
   return {
     id: n.id,
     file: n.fileName,
@@ -68,10 +70,10 @@ export function makeUserLayer(n: NewUserLayer, dataUrl: string): UserLayer {
       fillOpacity: 0.35,
       lineWidth: n.kind === 'line' ? 2 : 1.2,
       radius: 5,
-      label: hasName ? 'name' : false,
+      label: hasName ? nameCol : false,
       labelMinZoom: 13,
     },
-    fields: hasName ? ['name', ...n.fields.filter((f) => f !== 'name').slice(0, 7)] : n.fields.slice(0, 8),
+    fields: hasName ? [nameCol, ...n.fields.filter((f) => f !== nameCol).slice(0, 7)] : n.fields.slice(0, 8),
     feature_count: n.featureCount,
     bbox: n.bbox ?? FALLBACK_BBOX,
     dataUrl,

@@ -1,4 +1,5 @@
 // The selected feature's properties, as text (React escapes; no HTML is ever injected).
+import { featureName } from '../lib/featureName';
 import { pick, t } from '../i18n/strings';
 import { act, useStore } from '../state/store';
 import { allLayers } from '../state/appState';
@@ -18,8 +19,10 @@ export function FeatureCard() {
   const first = (layer?.fields ?? ['name', 'name_en']).filter((k) => k in p);
   // A coded value and its Chinese label (renewal_type / renewal_type_zh) are shown once.
   const shown = (k: string) => first.includes(k) || first.includes(`${k}_zh`) || (k.endsWith('_zh') && first.includes(k.slice(0, -3)));
-  const rest = Object.keys(p).filter((k) => !shown(k) && !META.includes(k) && !k.startsWith('__') && !(k.endsWith('_zh') && k.slice(0, -3) in p));
-  const title = displayValue('name', lang === 'en' ? p.name_en ?? p.name : p.name, lang);
+  // A note in two languages (district_note / district_note_en) is shown once, in the interface language.
+  const otherLang = (k: string) => (lang === 'zh' ? k.endsWith('_en') && k !== 'name_en' && k.slice(0, -3) in p : `${k}_en` in p && k !== 'name');
+  const rest = Object.keys(p).filter((k) => !shown(k) && !META.includes(k) && !k.startsWith('__') && !(k.endsWith('_zh') && k.slice(0, -3) in p) && !otherLang(k));
+  const title = displayValue('name', featureName(p, lang), lang);
   return (
     <aside className="feature-card" role="dialog" aria-label={title}>
       <header>

@@ -1,6 +1,9 @@
-// Title bar: language switch and basemap choice.
+// Title bar: language switch and basemap choice (with the planner's own basemap).
+import { useEffect, useState } from 'react';
 import { t } from '../i18n/strings';
+import { loadCustomBasemap, useCustomBasemap } from '../state/customBasemap';
 import { act, useStore } from '../state/store';
+import { CustomBasemapForm } from './basemap/CustomBasemapForm';
 import { setBasemap, setLang } from '../state/updaters';
 import type { BasemapId } from '../state/url';
 
@@ -10,6 +13,11 @@ export function Header() {
   const lang = useStore((s) => s.lang);
   const basemap = useStore((s) => s.basemap);
   const key = useStore((s) => s.tiandituKey);
+  const custom = useCustomBasemap((s) => s.custom);
+  const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    loadCustomBasemap();
+  }, []);
   return (
     <header className="app-header">
       <div className="titles">
@@ -22,6 +30,10 @@ export function Header() {
           <select
             value={basemap}
             onChange={(e) => {
+              if (e.target.value === 'add-custom') {
+                setAdding(true);
+                return;
+              }
               const id = e.target.value as BasemapId;
               const stored = id === 'tianditu' ? localStorage.getItem(KEY_STORE) ?? '' : undefined;
               act(setBasemap, id, stored);
@@ -30,8 +42,15 @@ export function Header() {
             <option value="offline">{t('basemapOffline', lang)}</option>
             <option value="osm">{t('basemapOsm', lang)}</option>
             <option value="tianditu">{t('basemapTianditu', lang)}</option>
+            {(custom || basemap === 'custom') && <option value="custom">{custom?.name ?? t('customBasemap', lang)}</option>}
+            <option value="add-custom">{t('customBasemapAdd', lang)}</option>
           </select>
         </label>
+        {adding && (
+          <div className="custom-basemap-pop">
+            <CustomBasemapForm lang={lang} onDone={() => setAdding(false)} />
+          </div>
+        )}
         {basemap === 'tianditu' && (
           <input
             className="tdt-key"

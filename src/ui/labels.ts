@@ -20,6 +20,15 @@ const VALUES: Record<string, Record<string, [string, string]>> = {
     fixed: ['固定避难场所', 'Fixed shelter'],
     short_term: ['紧急（短期）避难场所', 'Short-term shelter'],
   },
+  status: {
+    existing: ['已建成', 'Existing'],
+    planned: ['规划', 'Planned'],
+    under_construction: ['在建', 'Under construction'],
+  },
+  geometry_quality: {
+    schematic: ['示意', 'Schematic'],
+    outline_estimated: ['轮廓估绘', 'Outline estimated'],
+  },
   renewal_type: {
     innovation: ['科技创新', 'Innovation'],
     industry: ['产业转型', 'Industrial transformation'],
@@ -63,11 +72,34 @@ const KEYS: Record<string, [string, string]> = {
   source: ['来源', 'Source'],
   accuracy_m: ['精度（米）', 'Accuracy (m)'],
   chapter: ['章', 'Chapter'],
+  plan_wording: ['规划原文', 'Plan wording'],
+  plan_name: ['规划用名', 'Name in the plan'],
+  plan_named: ['规划点名', 'Named in the plan'],
+  ring_length_km: ['外环线长度（公里）', 'Ring road length (km)'],
+  ring_road_name: ['环线名称', 'Ring road'],
+  district_note: ['区界说明', 'District note'],
+  district_note_en: ['区界说明', 'District note'],
+  status_note: ['状态说明', 'Status note'],
+  geometry_quality: ['轮廓质量', 'Outline quality'],
+  accuracy_urban_m: ['城区段精度（米）', 'Accuracy in the city (m)'],
+  part_of: ['所属片区', 'Part of'],
+  order: ['序号', 'Order'],
+  aliases: ['别名', 'Also known as'],
 };
 
 export function categoryLabel(property: string, value: string, lang: Lang): string {
   const v = VALUES[property]?.[value];
   return v ? v[lang === 'zh' ? 0 : 1] : value;
+}
+
+/** In the filters, the attribute `district` is named apart from the spatial district filter. */
+const FILTER_KEYS: Record<string, [string, string]> = {
+  district: ['所在区（属性值）', 'District (attribute value)'],
+};
+
+export function filterFieldLabel(key: string, lang: Lang): string {
+  const k = FILTER_KEYS[key];
+  return k ? k[lang === 'zh' ? 0 : 1] : fieldLabel(key, lang);
 }
 
 export function fieldLabel(key: string, lang: Lang): string {
@@ -85,6 +117,7 @@ export function displayValue(key: string, v: unknown, lang: Lang): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'number') return isCode(key) ? String(v) : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   if (typeof v === 'string' && VALUES[key]?.[v]) return categoryLabel(key, v, lang);
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

@@ -135,7 +135,6 @@ test('15-minute coverage of shelters over the districts: drawn, 16 rows, totals 
   expect(total.cov).toBeLessThanOrEqual(cov * (1 + 1e-9));
   expect(total.cov).toBeGreaterThan(cov * 0.99);
   // against an independent computation: the census total (less the few residents of overlap slivers), and Turf discs per district
-  // (residents are spread over grid cells, so a few may be lost at the edges: within 0.001%)
   expect(Math.abs(total.pop - 13866009) / 13866009).toBeLessThan(1e-5);
   const ref = referenceCoverage();
   let refTotal = 0;

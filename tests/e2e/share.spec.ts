@@ -54,7 +54,8 @@ test('export after a filter holds exactly the filtered features, validates and n
   expect(m.layer).toBe('plan-projects');
   expect(m.source).toBe(CATALOG.layers.find((l: any) => l.id === 'plan-projects').source);
   expect(m.filters.model).toEqual(FILTER['plan-projects']);
-  expect(m.filters.description.zh).toContain('green');
+  expect(m.filters.description.zh).toContain('蓝绿空间'); // the label, not the code (issue 13)
+  expect(m.filters.description.zh).not.toContain('green');
   expect(m.filters.description.en).toContain('Renewal type');
   expect(m.feature_count).toBe(EXPECTED.length);
   const generated = Date.parse(m.generated);

@@ -52,16 +52,21 @@ test('the table of a 100,000-feature layer keeps only the rows in view in the pa
   expect(await table.locator('.ftable-spacer').evaluate((el) => el.getBoundingClientRect().height)).toBe(N * ROW_HEIGHT);
 
   // The middle: row 50,000 is in the page, its neighbours only.
-  await body.evaluate((el, y) => (el.scrollTop = y), 50_000 * ROW_HEIGHT);
-  await expect(table.locator('[role="row"][data-index="50000"]')).toContainText('P50000');
+  // (scrolled again until the row shows: the table may still re-render once as the layer settles)
+  await expect(async () => {
+    await body.evaluate((el, y) => (el.scrollTop = y), 50_000 * ROW_HEIGHT);
+    await expect(table.locator('[role="row"][data-index="50000"]')).toContainText('P50000', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const mid = await domRows(page);
   expect(mid.count).toBeLessThanOrEqual(bound);
   expect(mid.first).toBeGreaterThan(50_000 - bound);
   expect(mid.last).toBeLessThan(50_000 + bound);
 
   // The end: the last feature is the last row.
-  await body.evaluate((el) => (el.scrollTop = el.scrollHeight));
-  await expect(table.locator(`[role="row"][data-index="${N - 1}"]`)).toContainText(`P${N - 1}`);
+  await expect(async () => {
+    await body.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(table.locator(`[role="row"][data-index="${N - 1}"]`)).toContainText(`P${N - 1}`, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const end = await domRows(page);
   expect(end.count).toBeLessThanOrEqual(bound);
   expect(end.last).toBe(N - 1);

@@ -88,7 +88,7 @@ async function main() {
     await page.waitForFunction(() => window.renewalMap.getState().userLayers.length === 1, null, { timeout: 300_000, polling: 100 });
     step('loaded');
     const id = await page.evaluate(() => window.renewalMap.getState().userLayers[0].id);
-    await page.evaluate((id) => window.renewalMap.getMap().jumpTo({ center: [117.25, 39.15], zoom: 9.5 }), id);
+    await page.evaluate(() => window.renewalMap.getMap().jumpTo({ center: [117.25, 39.15], zoom: 9.5 }));
     await page.waitForFunction((id) => window.renewalMap.getMap().isSourceLoaded(id) && window.renewalMap.getMap().queryRenderedFeatures({ layers: [`${id}:point`] }).length > 0, id, { timeout: 300_000, polling: 250 });
     step('drawn');
     for (const [name, style] of STYLES) {

@@ -207,13 +207,16 @@ function columns(features: Feature[]): Column[] {
         if (/e/i.test(s)) decimals = 99;
         else decimals = Math.max(decimals, s.split('.')[1]?.length ?? 0);
       }
-      const length = Math.max(...nums.map((v) => numberText(v, decimals).length), 1);
+      let length = 1;
+      for (const v of nums) length = Math.max(length, numberText(v, decimals).length);
       // dBASE numbers are at most 19 characters with ≤ 15 decimals: otherwise keep them exact as text.
       if (decimals <= 15 && length <= 19 && nums.every((v) => Number(numberText(v, decimals)) === v)) {
         return { property: p, field: names[i], type: 'N', length: Math.max(length, decimals ? decimals + 2 : 1), decimals };
       }
     }
-    const length = Math.min(254, Math.max(1, ...values.map((v) => enc.encode(text(v)).length)));
+    let length = 1;
+    for (const v of values) if (length < 254) length = Math.max(length, enc.encode(text(v)).length);
+    length = Math.min(254, length);
     return { property: p, field: names[i], type: 'C', length, decimals: 0 };
   });
 }
@@ -271,7 +274,9 @@ export function writeShapefiles(features: Feature[], base: string, prj: string |
   const groups = new Map<'point' | 'line' | 'polygon', Feature[]>();
   for (const f of features) {
     const k = kindOf(f.geometry) ?? 'point';
-    groups.set(k, [...(groups.get(k) ?? []), f]);
+    const list = groups.get(k);
+    if (list) list.push(f);
+    else groups.set(k, [f]);
   }
   if (!groups.size) groups.set('point', []);
   const files: Record<string, Uint8Array> = {};

@@ -32,6 +32,11 @@ export function ResultsView({ lang }: { lang: Lang }) {
         {m.target && <><br />{lang === 'zh' ? '对应目标：' : 'Answers: '}{pick(targetById(m.target).indicator, lang)}</>}
       </p>
       {stale && <p className="an-note">{tr('stale', lang)}</p>}
+      {m.completeness && !m.completeness.complete && (
+        <p className="an-warn" role="note" data-completeness="incomplete">
+          {tr('incompleteRun', lang)} {pick(m.completeness.note, lang)}
+        </p>
+      )}
       <div className="an-totals">
         <div className="an-total" data-total="area">
           <span className="an-total-label">{tr('coveredArea', lang)}</span>

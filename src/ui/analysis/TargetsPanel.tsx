@@ -2,7 +2,10 @@
 import { useMemo } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { cite } from '../../analysis/citations';
+import { combineCompleteness, completenessOf } from '../../analysis/completeness';
+import { applyFieldMap } from '../../analysis/fieldRoles';
 import { computeIndicators, type IndicatorInputs, type IndicatorResult } from '../../analysis/indicators';
+import type { CatalogLayer } from '../../catalog/types';
 import { pick, type Lang } from '../../i18n/strings';
 import { useResults } from '../../state/derivedResults';
 import { useAllLayers, useLayersFC } from './hooks';
@@ -43,13 +46,24 @@ export function TargetsPanel({ lang }: { lang: Lang }) {
   const targets = useResults((s) => s.targets);
   const cityPop = useResults((s) => s.centralCityPopulation);
   const medicalIds = useResults((s) => s.medicalLayers);
-  const medicalData = useLayersFC(useMemo(() => layers.filter((l) => medicalIds?.includes(l.id)), [layers, medicalIds]));
+  // Facilities for the per-resident targets: the last medical run's layers, and any layer
+  // whose field mapping names a beds, places or area column.
+  const mapped = useMemo(() => layers.filter((l) => medicalIds?.includes(l.id) || (l.fieldMap && Object.keys(l.fieldMap).length)), [layers, medicalIds]);
+  const mappedData = useLayersFC(mapped);
 
   const results = useMemo(() => {
     const metro = wanted.find((l) => l.geometry === 'line');
-    const medical: FeatureCollection | undefined = medicalIds?.length
-      ? { type: 'FeatureCollection', features: medicalIds.flatMap((id) => medicalData[id]?.features ?? []) }
-      : undefined;
+    const byId = (id: string) => wanted.find((l) => l.id === id);
+    const gather = (pick: (l: CatalogLayer) => boolean) => {
+      const ls = mapped.filter(pick);
+      if (!ls.length) return { fc: undefined, completeness: undefined };
+      const features = ls.flatMap((l) => (mappedData[l.id] ? applyFieldMap(mappedData[l.id], l.fieldMap).features : []));
+      return { fc: { type: 'FeatureCollection', features } as FeatureCollection, completeness: combineCompleteness(ls.map(completenessOf)) };
+    };
+    const medical = gather((l) => !!medicalIds?.includes(l.id) || !!l.fieldMap?.beds);
+    const childcare = gather((l) => !!l.fieldMap?.places);
+    const sports = gather((l) => !!l.fieldMap?.area);
+    const coverage = Object.fromEntries(Object.entries(targets).map(([k, run]) => [k, { ...run, completeness: run.completeness ?? completenessOf(undefined) }]));
     const inp: IndicatorInputs = {
       districts: data['districts'],
       shelters: data['shelters'],
@@ -57,12 +71,24 @@ export function TargetsPanel({ lang }: { lang: Lang }) {
       parks: data['parks'],
       works: data['plan-projects'],
       metro: metro ? data[metro.id] : undefined,
-      medical,
-      coverage: targets,
+      medical: medical.fc,
+      childcare: childcare.fc,
+      sports: sports.fc,
+      coverage,
       centralCityPopulation: cityPop,
+      completeness: {
+        shelters: completenessOf(byId('shelters')),
+        historicBlocks: completenessOf(byId('historic-blocks')),
+        parks: completenessOf(byId('parks')),
+        works: completenessOf(byId('plan-projects')),
+        metro: metro ? completenessOf(metro) : undefined,
+        medical: medical.completeness,
+        childcare: childcare.completeness,
+        sports: sports.completeness,
+      },
     };
     return computeIndicators(inp);
-  }, [data, targets, cityPop, wanted, medicalIds, medicalData]);
+  }, [data, targets, cityPop, wanted, medicalIds, mapped, mappedData]);
 
   return (
     <section className="an-targets">

@@ -1,6 +1,7 @@
 // From the analysis settings and the loaded layers to one worker request (pure).
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CatalogLayer } from '../../catalog/types';
+import { combineCompleteness, completenessOf } from '../../analysis/completeness';
 import type { CoverageOptions, CoverageParams } from '../../analysis/coverage';
 import type { CoverageTargetId } from '../../analysis/indicators';
 import type { NetworkParams } from '../../analysis/network';
@@ -8,7 +9,7 @@ import { reachMeters, walkMeters } from '../../analysis/presets';
 import type { AnalysisSettings } from '../../state/analysisSettings';
 import type { RunMeta } from '../../state/analysisResults';
 
-export type LayerInfo = Pick<CatalogLayer, 'id' | 'title' | 'geometry'>;
+export type LayerInfo = Pick<CatalogLayer, 'id' | 'title' | 'geometry'> & Partial<Pick<CatalogLayer, 'completeness' | 'fieldMap'>>;
 
 export interface RequestData {
   facilities: { layer: LayerInfo; fc: FeatureCollection }[];
@@ -84,7 +85,7 @@ export function buildRequest(s: AnalysisSettings, d: RequestData): { spec: Analy
   const features = d.facilities.flatMap(({ layer, fc }) => filterFacilities(layer.id, fc, s.types));
   const facilities: FeatureCollection = { type: 'FeatureCollection', features };
   const area = selectArea(d.area.fc, s.areaFeature);
-  const pop = populationOptions(area, s.popAttr, d.districts);
+  const pop = populationOptions(area, s.popAttr ?? d.area.layer.fieldMap?.population, d.districts);
   const options: CoverageOptions = { ...pop.options };
   if (s.cell) options.cellSize = s.cell;
   const walkM = walkMeters(s.minutes, s.speed);
@@ -110,6 +111,7 @@ export function buildRequest(s: AnalysisSettings, d: RequestData): { spec: Analy
     target: inferTarget(s, layers),
     centralCity: d.area.layer.id === 'central-city' && !s.areaFeature,
     namesEn,
+    completeness: combineCompleteness(layers.map(completenessOf)),
   };
   const spec: AnalysisRequestSpec = network
     ? { kind: 'network', params: { network: network.fc, facilities, reachM, area, coverageOptions: options, ...(s.levelAttr ? { levelAttribute: s.levelAttr } : {}) } }

@@ -72,11 +72,15 @@ export const A = {
   citation: { zh: '出处', en: 'Plan' },
   met: { zh: '已达标', en: 'Met' },
   not_met: { zh: '未达标', en: 'Not met' },
-  incomplete: { zh: '数据不全', en: 'Incomplete' },
+  incomplete: { zh: '数据不全', en: 'Incomplete data' },
+  incompleteRun: {
+    zh: '数据不全：设施图层不完整，覆盖率偏低，不据此判断是否达标。',
+    en: 'Incomplete data: the facility layer is not complete, so coverage is understated and no verdict is drawn from it.',
+  },
   needs_data: { zh: '需要数据', en: 'Needs data' },
   targetsIntro: {
-    zh: '规划中可由地图计算的指标。数值只来自已加载的图层；数据不全时不给出数值。',
-    en: 'The plan’s targets the map can compute, measured only from the loaded layers; where data is incomplete no number is given.',
+    zh: '规划中可由地图计算的指标。数值只来自已加载的图层；图层不完整时标为“数据不全”并说明原因，不判为未达标。',
+    en: 'The plan’s targets the map can compute, measured only from the loaded layers; where a layer is incomplete the row says “incomplete data” and why, never “not met”.',
   },
   measuredOver: { zh: '评估范围', en: 'Measured over' },
   byDistrict: { zh: '分区', en: 'By district' },

@@ -8,6 +8,7 @@ import { type UserLayer } from '../../state/appState';
 import { setLayerVisible } from '../../state/updaters';
 import { renameUserLayer, restyleUserLayer } from '../../state/userLayers';
 import { exportLayer, removeLayer } from './controller';
+import { FieldMapping } from './FieldMapping';
 import { dt } from './strings';
 
 export function UserLayerRow({ layer, lang, on }: { layer: UserLayer; lang: Lang; on: boolean }) {
@@ -83,6 +84,7 @@ export function UserLayerRow({ layer, lang, on }: { layer: UserLayer; lang: Lang
           <button data-action="remove" onClick={() => setConfirming(true)}>{dt('remove', lang)}</button>
         )}
       </div>
+      <FieldMapping layer={layer} lang={lang} />
     </li>
   );
 }

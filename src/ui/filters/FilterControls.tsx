@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/strings';
 import { startDrawing, stopDrawing, useDraw, type DrawMode } from '../../map/overlays/DrawTool';
 import { updateFilterFor } from '../../state/filters';
 import { act } from '../../state/store';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, fieldLabel, filterFieldLabel } from '../labels';
 import { useDebounced } from './hooks';
 import { num, tf } from './strings';
 
@@ -37,17 +37,17 @@ export function TextField({ layerId, filter, lang }: Props) {
   );
 }
 
-export function CategoryField({ layerId, filter, lang, stats }: Props & { stats: FieldStats }) {
+export function CategoryField({ layerId, filter, lang, stats, facet }: Props & { stats: FieldStats; facet?: Map<string, number> }) {
   const chosen = filter.categories?.[stats.name] ?? [];
   const hidden = stats.distinct - stats.values.length;
   return (
     <fieldset className="ffield fcat" data-field={stats.name}>
-      <legend className="ffield-label">{fieldLabel(stats.name, lang)}</legend>
+      <legend className="ffield-label">{filterFieldLabel(stats.name, lang)}</legend>
       {stats.values.map((v) => (
         <label key={v.value} className="fcheck">
           <input type="checkbox" value={v.value} checked={chosen.includes(v.value)} onChange={() => edit(layerId, (f) => toggleCategoryValue(f, stats.name, v.value))} />
           <span className="fcheck-name">{v.value === '' ? tf('blank', lang) : categoryLabel(stats.name, v.value, lang)}</span>
-          <span className="count">{num(v.count, lang)}</span>
+          <span className="count" data-count={facet ? facet.get(v.value) ?? 0 : v.count}>{num(facet ? facet.get(v.value) ?? 0 : v.count, lang)}</span>
         </label>
       ))}
       {hidden > 0 && <p className="fnote">{tf('more', lang, { n: hidden })}</p>}

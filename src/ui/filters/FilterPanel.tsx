@@ -4,7 +4,9 @@
 import { useEffect, useMemo } from 'react';
 import type { Feature, Geometry } from 'geojson';
 import { pick } from '../../i18n/strings';
+import { facetCounts } from '../../lib/facetCounts';
 import { computeFieldStats, type FieldStats } from '../../lib/fieldStats';
+import { isEmptyFilter } from '../../lib/filterModel';
 import { clearLayerFilter } from '../../state/filters';
 import { DISTRICTS_LAYER, textIndexFor } from '../../state/filterResults';
 import { act, useStore } from '../../state/store';
@@ -66,6 +68,17 @@ export function FilterPanel() {
     return () => clearTimeout(t);
   }, [fc]);
 
+  // Category counts follow the other active clauses (each field's own clause left out).
+  const layerFilter = layer ? filters[layer.id] : undefined;
+  const districtLayer = useAllLayers().find((l) => l.id === DISTRICTS_LAYER);
+  const districtFc = useLayerData(layerFilter?.district ? districtLayer : undefined);
+  const facets = useMemo(() => {
+    if (!fc || !layerFilter || isEmptyFilter(layerFilter)) return null;
+    const ctx = { textIndex: layerFilter.text ? textIndexFor(fc) : undefined, districtPolygons: districtFc?.features as Feature<Geometry | null>[] | undefined };
+    if (layerFilter.district && !districtFc) return null;
+    return Object.fromEntries(stats.filter((s) => s.type === 'category').map((s) => [s.name, facetCounts(fc.features as Feature<Geometry | null>[], layerFilter, s.name, ctx)]));
+  }, [fc, layerFilter, stats, districtFc]);
+
   if (!layer) return <p className="hint">{tf('noLayers', lang)}</p>;
   const filter = filters[layer.id] ?? {};
   const props = { layerId: layer.id, filter, lang };
@@ -101,7 +114,7 @@ export function FilterPanel() {
         <h3 className="fhead">{tf('attributes', lang)}</h3>
         {!fc && <p className="fnote">{tf('loadingData', lang)}</p>}
         {stats.map((s) =>
-          s.type === 'category' ? <CategoryField key={s.name} {...props} stats={s} /> : <RangeField key={s.name} {...props} stats={s} />,
+          s.type === 'category' ? <CategoryField key={s.name} {...props} stats={s} facet={facets?.[s.name]} /> : <RangeField key={s.name} {...props} stats={s} />,
         )}
       </div>
     </div>

@@ -63,7 +63,7 @@ export function PlaceSearch() {
     <>
       <div className="psearch" role="search">
         <input
-          type="search" className="psearch-input" value={query} placeholder={tf('searchHint', lang)} aria-label={tf('search', lang)}
+          type="search" id="psearch" className="psearch-input" value={query} placeholder={tf('searchHint', lang)} aria-label={tf('search', lang)}
           role="combobox" aria-expanded={showList} aria-controls="psearch-list" aria-autocomplete="list"
           aria-activedescendant={showList && hits[active] ? `psearch-${active}` : undefined}
           onFocus={() => {

@@ -5,7 +5,7 @@ import type { LocalText } from '../../catalog/types';
 import { useAllLayers, type AnyLayer } from '../../data/hooks';
 import { describeFilter, type FilterChip, type LayerFilter } from '../../lib/filterModel';
 import { useStore } from '../../state/store';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, filterFieldLabel } from '../labels';
 
 export { useAllLayers, useLayerData, type AnyLayer } from '../../data/hooks';
 
@@ -21,7 +21,7 @@ export function useFilterableLayers(): AnyLayer[] {
 }
 
 export function fieldLabelText(prop: string): LocalText {
-  return { zh: fieldLabel(prop, 'zh'), en: fieldLabel(prop, 'en') };
+  return { zh: filterFieldLabel(prop, 'zh'), en: filterFieldLabel(prop, 'en') };
 }
 
 export function valueLabelText(prop: string, value: string): LocalText {

@@ -15,7 +15,7 @@ export const FS = {
   text: { zh: '文本搜索', en: 'Text search' },
   textHint: { zh: '名称或属性中包含…', en: 'Name or attribute contains…' },
   spatial: { zh: '空间范围', en: 'Area' },
-  byDistrict: { zh: '按行政区', en: 'By district' },
+  byDistrict: { zh: '位于区界范围内（空间）', en: 'Inside district boundaries (spatial)' },
   drawn: { zh: '绘制范围', en: 'Drawn area' },
   drawPolygon: { zh: '画多边形', en: 'Draw polygon' },
   drawRect: { zh: '画矩形', en: 'Draw rectangle' },

@@ -9,6 +9,12 @@ describe('tableColumns', () => {
     const f = fs([{ a: 1, name: 'x', __i: 0 }, { b: 2, name: 'y' }]);
     expect(tableColumns(f, ['name', 'missing'])).toEqual(['name', 'a', 'b']);
   });
+
+  it('shows a coded column and its Chinese label once, and mostly empty columns last', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ name: `p${i}`, renewal_type: 'green', renewal_type_zh: '蓝绿空间', status: i === 0 ? 'x' : null, district: '和平区' }));
+    const cols = tableColumns(fs(rows), ['name', 'renewal_type_zh', 'status', 'district']);
+    expect(cols).toEqual(['name', 'renewal_type', 'district', 'status']);
+  });
 });
 
 describe('sortedOrder', () => {

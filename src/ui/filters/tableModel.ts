@@ -3,21 +3,39 @@ import type { Feature, Geometry } from 'geojson';
 
 export type SortDir = 'asc' | 'desc';
 
-/** Columns: the preferred fields first (when present), then every other property in first-seen order. */
+/** A column filled in fewer than this share of the sampled rows goes to the end. */
+const SPARSE = 0.1;
+
+/**
+ * Columns: the preferred fields first (when present), then every other property in
+ * first-seen order; mostly empty columns last. A coded column and its Chinese label
+ * (`renewal_type` / `renewal_type_zh`) are one column: the code, shown by its label.
+ */
 export function tableColumns(features: Feature<Geometry | null>[], preferred: string[] = [], sample = 500): string[] {
   const seen = new Set<string>();
+  const filled = new Map<string, number>();
   const out: string[] = [];
   const step = Math.max(1, Math.floor(features.length / sample));
+  let rows = 0;
   for (let i = 0; i < features.length; i += step) {
-    for (const k in features[i].properties ?? {}) {
-      if (!seen.has(k) && !k.startsWith('__')) {
+    rows++;
+    const p = features[i].properties ?? {};
+    for (const k in p) {
+      if (k.startsWith('__')) continue;
+      if (!seen.has(k)) {
         seen.add(k);
         out.push(k);
       }
+      const v = p[k];
+      if (v !== null && v !== undefined && v !== '') filled.set(k, (filled.get(k) ?? 0) + 1);
     }
   }
-  const first = preferred.filter((k) => seen.has(k));
-  return [...first, ...out.filter((k) => !first.includes(k))];
+  const dup = (k: string) => k.endsWith('_zh') && seen.has(k.slice(0, -3));
+  const sparse = (k: string) => (filled.get(k) ?? 0) < SPARSE * rows;
+  const pref = preferred.map((k) => (dup(k) ? k.slice(0, -3) : k)).filter((k, i, a) => seen.has(k) && a.indexOf(k) === i);
+  const rest = out.filter((k) => !pref.includes(k) && !dup(k));
+  const all = [...pref, ...rest];
+  return [...all.filter((k) => !sparse(k)), ...all.filter(sparse)];
 }
 
 const collator = new Intl.Collator('zh');

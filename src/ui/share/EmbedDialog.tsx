@@ -6,6 +6,8 @@ import { embedUrl, iframeSnippet } from '../../embed/snippet';
 import { useStore } from '../../state/store';
 import { useHashOf } from './linkContext';
 import { copyText } from './clipboard';
+import { withDataParam } from './localLayers';
+import { LocalLayersNote, type DataChoice } from './LocalLayersNote';
 import { st } from './strings';
 
 export function EmbedDialog() {
@@ -18,12 +20,15 @@ export function EmbedDialog() {
   const [copied, setCopied] = useState<boolean | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const { origins, rejected } = parseOrigins(originsText);
-  const src = embedUrl(location.href, hashOf(state), origins);
+  const [data, setData] = useState<DataChoice | null>(null);
+  const plain = embedUrl(location.href, hashOf(state), origins);
+  const src = data ? withDataParam(plain, data.url, data.layerId) : plain;
   const snippet = iframeSnippet({ src, width, height, title: t('appTitle', lang) });
 
   return (
     <div className="share-pop embed-dialog" role="dialog" aria-label={st('embedTitle', lang)} data-src={src}>
       <h4>{st('embedTitle', lang)}</h4>
+      <LocalLayersNote onData={setData} />
       <div className="size-row">
         <label>{st('width', lang)} <input value={width} onChange={(e) => setWidth(e.target.value)} data-testid="embed-width" /></label>
         <label>{st('height', lang)} <input value={height} onChange={(e) => setHeight(e.target.value)} data-testid="embed-height" /></label>

@@ -5,14 +5,18 @@ import { imageFileName } from '../../io/exportImage';
 import { act, useStore } from '../../state/store';
 import { allLayers } from '../../state/appState';
 import { pushNotice } from '../../state/updaters';
+import { IMAGE_SIZES, type ImageSize } from '../../io/exportImageSize';
+import { downloadBriefingPng, printSnapshotFor, type PrintSnapshot } from './briefingImage';
 import {
-  currentShareUrl, defaultExportLayer, downloadBriefingImage, EXPORT_CRS, exportLayer, filteredFeatures, printSnapshot, WGS84_ONLY,
-  type DataFormat, type ExportEpsg, type MapSnapshot,
+  currentShareUrl, defaultExportLayer, EXPORT_CRS, exportLayer, filteredFeatures, WGS84_ONLY,
+  type DataFormat, type ExportEpsg,
 } from './exportActions';
 import { useHashOf } from './linkContext';
 import { st, stText } from './strings';
 
-export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
+const SIZE_KEY = { screen: 'sizeScreen', '2x': 'size2x', a4: 'sizeA4', a3: 'sizeA3' } as const;
+
+export function ExportMenu({ onPrint }: { onPrint: (s: PrintSnapshot) => void }) {
   const lang = useStore((s) => s.lang);
   const hashOf = useHashOf();
   const catalog = useStore((s) => s.catalog);
@@ -25,6 +29,9 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<string>('');
   const [legend, setLegend] = useState<string[]>([]);
+  const [caption, setCaption] = useState<string[]>([]);
+  const [size, setSize] = useState<ImageSize>('screen');
+  const [paper, setPaper] = useState<'a4' | 'a3'>('a4');
   const [epsg, setEpsg] = useState<ExportEpsg>(4326);
   const layers = allLayers({ catalog, userLayers });
   const ordered = [...layers.filter((l) => visible.includes(l.id)), ...layers.filter((l) => !visible.includes(l.id))];
@@ -64,18 +71,19 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
   const png = () =>
     run('png', async () => {
       const file = imageFileName(new Date());
-      const img = await downloadBriefingImage(title, file);
+      const img = await downloadBriefingPng(title, size, file);
       setLegend(img.legendDrawn);
+      setCaption(img.captionDrawn);
       return file;
     });
 
   const print = () => run('print', async () => {
-    onPrint(await printSnapshot(title));
+    onPrint(await printSnapshotFor(title, paper));
     return '';
   });
 
   return (
-    <div className="share-pop export-menu" role="menu" data-legend={JSON.stringify(legend)}>
+    <div className="share-pop export-menu" role="menu" data-legend={JSON.stringify(legend)} data-caption={JSON.stringify(caption)}>
       <h4>{st('dataTitle', lang)}</h4>
       <label className="row">
         <span>{st('layer', lang)}</span>
@@ -107,12 +115,25 @@ export function ExportMenu({ onPrint }: { onPrint: (s: MapSnapshot) => void }) {
       <hr />
       <label className="row">
         <span>{st('titleLabel', lang)}</span>
-        <input value={title} placeholder={st('imageTitle', lang)} onChange={(e) => setTitle(e.target.value)} data-testid="export-title" />
+        <input value={title} placeholder={st('titleOptional', lang)} onChange={(e) => setTitle(e.target.value)} data-testid="export-title" />
       </label>
-      <div className="btns">
+      <label className="row">
+        <span>{st('sizeLabel', lang)}</span>
+        <select value={size} onChange={(e) => setSize(e.target.value as ImageSize)} data-testid="export-size">
+          {IMAGE_SIZES.map((s) => (
+            <option key={s} value={s}>{st(SIZE_KEY[s], lang)}</option>
+          ))}
+        </select>
         <button data-export="png" disabled={!!busy} onClick={png}>{st('png', lang)}</button>
-        <button data-export="print" disabled={!!busy} onClick={print}>{st('print', lang)}</button>
-      </div>
+      </label>
+      <label className="row">
+        <span>{st('paperLabel', lang)}</span>
+        <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'a3')} data-testid="export-paper">
+          <option value="a4">A4</option>
+          <option value="a3">A3</option>
+        </select>
+        <button data-export="print" disabled={!!busy} onClick={print}>{st('printPdf', lang)}</button>
+      </label>
       {done && <p className="muted done" role="status">{done}</p>}
     </div>
   );

@@ -1,22 +1,22 @@
-// A4 landscape print view: map image, title, legend, scale bar, north arrow, attribution and date.
-// Sized in millimetres so the screen preview is what prints; print CSS hides the app behind it.
+// A4 or A3 landscape print view (print, or save as PDF): map image, title (only when typed), legend,
+// scale bar and 1:N, north arrow, caption, attribution and date. Sized in millimetres so the screen
+// preview is what prints; an @page rule sets the paper; print CSS hides the app behind it.
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { northAngle } from '../../io/exportImage';
+import { northAngle, scaleDenominator } from '../../io/exportImage';
 import { useStore } from '../../state/store';
-import type { MapSnapshot } from './exportActions';
+import type { PrintSnapshot } from './briefingImage';
 import { st } from './strings';
 import './print.css';
 
-// A4 landscape 297×210 mm minus 10 mm margins; the legend column, title and footer bands.
-const PAGE_W = 277;
-const PAGE_H = 190;
+// Landscape sheets minus 10 mm margins; the legend column, title, caption and footer bands.
+export const PAGE_MM = { a4: { w: 277, h: 190 }, a3: { w: 400, h: 277 } } as const;
 const LEGEND_W = 62;
-const BANDS_H = 34;
+const BANDS_H = 44;
 
-export function mapFigureSize(cssW: number, cssH: number): { w: number; h: number } {
-  const maxW = PAGE_W - LEGEND_W - 6;
-  const maxH = PAGE_H - BANDS_H;
+export function mapFigureSize(cssW: number, cssH: number, paper: 'a4' | 'a3' = 'a4'): { w: number; h: number } {
+  const maxW = PAGE_MM[paper].w - LEGEND_W - 6;
+  const maxH = PAGE_MM[paper].h - BANDS_H;
   const w = Math.min(maxW, (maxH * cssW) / Math.max(1, cssH));
   return { w, h: (w * cssH) / Math.max(1, cssW) };
 }
@@ -26,10 +26,12 @@ function Swatch({ kind, color, outline }: { kind: string; color: string; outline
   return <span className={cls} style={{ background: kind === 'line' ? undefined : color, borderColor: kind === 'line' ? color : outline ?? color }} aria-hidden />;
 }
 
-export function PrintView({ snap, onClose }: { snap: MapSnapshot; onClose: () => void }) {
+export function PrintView({ snap, onClose }: { snap: PrintSnapshot; onClose: () => void }) {
   const lang = useStore((s) => s.lang);
   const printed = useRef(false);
-  const size = mapFigureSize(snap.cssWidth, snap.cssHeight);
+  const size = mapFigureSize(snap.cssWidth, snap.cssHeight, snap.paper);
+  const page = PAGE_MM[snap.paper];
+  const denominator = scaleDenominator(snap.cssWidth * snap.mpp, size.w);
 
   useEffect(() => {
     document.body.classList.add('printing');
@@ -53,18 +55,23 @@ export function PrintView({ snap, onClose }: { snap: MapSnapshot; onClose: () =>
   const ny = 34;
   const deg = (northAngle(snap.bearing) * 180) / Math.PI;
   return createPortal(
-    <div className="print-view" role="dialog" aria-label={st('print', lang)}>
+    <div className="print-view" role="dialog" aria-label={st('print', lang)} data-paper={snap.paper} data-scale={denominator}>
+      <style>{`@media print { @page { size: ${snap.paper.toUpperCase()} landscape; margin: 10mm; } }`}</style>
       <div className="print-actions">
         <button className="primary" onClick={() => window.print()}>{st('printNow', lang)}</button>
         <button onClick={onClose}>{st('close', lang)}</button>
       </div>
-      <section className="print-page">
+      <section className="print-page" style={{ width: `${page.w}mm`, height: `${page.h}mm` }}>
         <header>
           <div>
-            <h1>{snap.title}</h1>
-            <p>{snap.subtitle}</p>
+            {snap.title && <h1>{snap.title}</h1>}
+            <p className={snap.title ? undefined : 'print-subtitle-only'}>{snap.subtitle}</p>
           </div>
-          <p className="print-date">{snap.dateText}</p>
+          <p className="print-date">
+            <span className="print-ratio">{st('scaleRatio', lang)} 1:{denominator.toLocaleString('en')}</span>
+            <br />
+            {snap.dateText}
+          </p>
         </header>
         <div className="print-body">
           <figure className="print-map" style={{ width: `${size.w}mm`, height: `${size.h}mm` }}>
@@ -105,6 +112,7 @@ export function PrintView({ snap, onClose }: { snap: MapSnapshot; onClose: () =>
           </aside>
         </div>
         <footer>
+          {snap.caption.map((c) => <p key={c} className="print-caption">{c}</p>)}
           {snap.attribution.map((a) => <p key={a}>{a}</p>)}
         </footer>
       </section>

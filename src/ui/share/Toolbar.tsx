@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { CompactLegend } from './CompactLegend';
 import { EmbedDialog } from './EmbedDialog';
-import type { MapSnapshot } from './exportActions';
+import type { PrintSnapshot } from './briefingImage';
 import { ExportMenu } from './ExportMenu';
 import { PrintView } from './PrintView';
 import { SharePanel } from './SharePanel';
@@ -22,7 +22,7 @@ export function Toolbar() {
   const lang = useStore((s) => s.lang);
   const embed = useStore((s) => s.embed);
   const [open, setOpen] = useState<Open>(null);
-  const [print, setPrint] = useState<MapSnapshot | null>(null);
+  const [print, setPrint] = useState<PrintSnapshot | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

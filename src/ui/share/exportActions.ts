@@ -19,7 +19,7 @@ import { DISTRICTS_LAYER } from '../../state/filterResults';
 import { keptFeatures } from '../../state/derivedResults';
 import { useStore } from '../../state/store';
 import { allLayers, type AppState } from '../../state/appState';
-import { categoryLabel, fieldLabel } from '../labels';
+import { categoryLabel, filterFieldLabel } from '../labels';
 import { st } from './strings';
 
 export const APP_NAME = `Tianjin Renewal Map ${version}`;
@@ -52,8 +52,11 @@ export async function filteredFeatures(layerId: string): Promise<{ layer: Catalo
 
 function fieldLabels(f: LayerFilter): Record<string, LocalText> {
   const keys = [...Object.keys(f.categories ?? {}), ...Object.keys(f.ranges ?? {})];
-  return Object.fromEntries(keys.map((k) => [k, { zh: fieldLabel(k, 'zh'), en: fieldLabel(k, 'en') }]));
+  return Object.fromEntries(keys.map((k) => [k, { zh: filterFieldLabel(k, 'zh'), en: filterFieldLabel(k, 'en') }]));
 }
+
+/** Coded category values by their labels in both languages (exported filter text). */
+const valueLabel = (p: string, v: string): LocalText => ({ zh: categoryLabel(p, v, 'zh'), en: categoryLabel(p, v, 'en') });
 
 /** Formats for planners' GIS and CAD tools (issue 8), written by src/io/exportFormats.ts. */
 export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
@@ -86,7 +89,7 @@ export async function exportLayer(layerId: string, format: DataFormat, link: str
   if (format === 'geojson') {
     const text = exportGeoJSON(features, {
       layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-      fieldLabels: fieldLabels(filter), generated: now, app: APP_NAME, url: link,
+      fieldLabels: fieldLabels(filter), valueLabel, generated: now, app: APP_NAME, url: link,
     });
     const file = `${base}.geojson`;
     downloadText(file, text, 'application/geo+json');

@@ -52,6 +52,24 @@ export const SHARE_STRINGS = {
   },
   snippet: { zh: '嵌入代码', en: 'Embed code' },
   copySnippet: { zh: '复制代码', en: 'Copy code' },
+  titleOptional: { zh: '标题（可选）', en: 'Title (optional)' },
+  captionFilter: { zh: '筛选', en: 'Filter' },
+  sizeLabel: { zh: '尺寸', en: 'Size' },
+  sizeScreen: { zh: '屏幕大小', en: 'Screen size' },
+  size2x: { zh: '屏幕 2 倍', en: '2× screen' },
+  sizeA4: { zh: 'A4 横向 300 dpi', en: 'A4 landscape, 300 dpi' },
+  sizeA3: { zh: 'A3 横向 300 dpi', en: 'A3 landscape, 300 dpi' },
+  paperLabel: { zh: '纸张', en: 'Paper' },
+  printPdf: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
+  scaleRatio: { zh: '比例尺', en: 'Scale' },
+  localTitle: { zh: '链接不包含您自己加载的图层：', en: 'The link does not carry the layers you loaded:' },
+  localHint: {
+    zh: '这些图层只保存在本机浏览器中，对方打开链接时看不到。可导出后发送文件，或填写已发布文件的网址，让链接自动加载（?data=）。',
+    en: 'They are kept in this browser only; whoever opens the link will not see them. Export and send the file, or give the address of a published copy for the link to load (?data=).',
+  },
+  localExport: { zh: '导出 GeoJSON', en: 'Export GeoJSON' },
+  localUrl: { zh: '已发布副本的网址（链接将加载它）', en: 'Address of a published copy (the link will load it)' },
+  localOne: { zh: '一个链接只能携带一个 ?data= 图层。', en: 'A link can carry one ?data= layer.' },
 } satisfies Record<string, LocalText>;
 
 export type ShareKey = keyof typeof SHARE_STRINGS;

@@ -1,0 +1,55 @@
+// What the planner declares about a loaded layer: complete or not (the plan targets
+// draw a verdict only from complete layers) and which column holds beds, places,
+// area or population. Saved with the layer.
+import { useEffect, useMemo } from 'react';
+import { FIELD_ROLES, guessFieldMap } from '../../analysis/fieldRoles';
+import type { FieldRole } from '../../catalog/types';
+import { useLayerData } from '../../data/hooks';
+import { t, type Lang } from '../../i18n/strings';
+import { act } from '../../state/store';
+import { declareComplete, initFieldMap, mapField } from '../../state/layerDeclarations';
+import type { UserLayer } from '../../state/appState';
+
+const ROLE_KEY: Record<FieldRole, 'roleBeds' | 'rolePlaces' | 'roleArea' | 'rolePopulation'> = {
+  beds: 'roleBeds',
+  places: 'rolePlaces',
+  area: 'roleArea',
+  population: 'rolePopulation',
+};
+
+/** Column names of a layer's features (first 500 features). */
+function columnsOf(fc: GeoJSON.FeatureCollection | null): string[] {
+  const cols = new Set<string>();
+  for (const f of fc?.features.slice(0, 500) ?? []) for (const k of Object.keys(f.properties ?? {})) cols.add(k);
+  return [...cols];
+}
+
+export function FieldMapping({ layer, lang }: { layer: UserLayer; lang: Lang }) {
+  const fc = useLayerData(layer);
+  const columns = useMemo(() => columnsOf(fc), [fc]);
+  useEffect(() => {
+    if (!layer.fieldMap && columns.length) act(initFieldMap, layer.id, guessFieldMap(columns));
+  }, [layer.id, layer.fieldMap, columns]);
+  const complete = !!layer.completeness?.complete;
+  return (
+    <details className="ul-fields" data-field-mapping={layer.id}>
+      <summary>{t('fieldsTitle', lang)}{complete ? ` · ${t('declaredComplete', lang)}` : ''}</summary>
+      <label className="ul-complete">
+        <input type="checkbox" checked={complete} onChange={(e) => act(declareComplete, layer.id, e.target.checked)} data-action="declare-complete" />
+        {t('declareComplete', lang)}
+      </label>
+      <p className="ul-hint">{t('declareCompleteHint', lang)}</p>
+      {FIELD_ROLES.map((role) => (
+        <label key={role} className="ul-role">
+          <span>{t(ROLE_KEY[role], lang)}</span>
+          <select value={layer.fieldMap?.[role] ?? ''} onChange={(e) => act(mapField, layer.id, role, e.target.value)} data-role={role}>
+            <option value="">—</option>
+            {columns.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </details>
+  );
+}
