@@ -102,12 +102,20 @@ test('a style chosen in the panel is in the link and survives a reload', async (
   await page.selectOption('select[name=th-field]', 'plan_zone');
   const items = page.locator('[data-thematic-panel] [data-th-legend=districts] li');
   await expect(items).toHaveCount(4);
-  await expect.poll(() => page.evaluate(() => location.hash)).toContain('th=');
+  // The hash is written after a debounce: wait until it holds the final style (not the first field picked).
+  const linkStyle = () => page.evaluate(() => {
+    const m = /[#&]th=([^&]+)/.exec(location.hash);
+    if (!m) return null;
+    const b = m[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b + '='.repeat((4 - (b.length % 4)) % 4)), (c) => c.charCodeAt(0)))).districts?.field ?? null;
+  });
+  await expect.poll(linkStyle).toBe('plan_zone');
   const hash = await page.evaluate(() => location.hash);
   await page.reload();
-  await page.waitForFunction(() => !!(window as any).renewalMap?.getMap());
+  await page.waitForFunction(() => !!(window as any).renewalMap?.getMap() && !!(window as any).renewalMap.getState().catalog, null, { timeout: 45_000 });
   await page.click('[data-panel=layers]');
-  await expect(page.locator('[data-th-legend=districts] li')).toHaveCount(4);
+  // The legend appears once the layer's data is in (slow on a loaded machine).
+  await expect(page.locator('[data-th-legend=districts] li')).toHaveCount(4, { timeout: 45_000 });
   expect(await page.evaluate(() => location.hash)).toBe(hash);
   const st = await page.evaluate(() => (window as any).renewalMap.getState().thematic.districts);
   expect(st).toMatchObject({ v: 1, kind: 'categories', field: 'plan_zone' });
