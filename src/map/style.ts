@@ -112,7 +112,7 @@ export function buildLayerSpecs(
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
-    if (geometry === 'point') out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
+    if (geometry === 'point' && !th?.heatmap) out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
     out.push(point);
   }
   if (style.label !== false || th?.label) {
