@@ -1,14 +1,11 @@
-import { useEffect, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent, type MouseEvent } from 'react';
 import { t, type StringKey } from './i18n/strings';
 import { tabKeyTarget } from './lib/tabKeys';
 import { MapView } from './map/MapView';
 import type { PanelId } from './state/appState';
 import { act, useStore } from './state/store';
 import { setPanel } from './state/updaters';
-import { AnalysisPanel } from './ui/analysis/AnalysisPanel';
 import { DataPanel } from './ui/data/DataPanel';
-import { HealthPanel } from './ui/health/HealthPanel';
-import { ThematicPanel } from './ui/thematic/ThematicPanel';
 import { FeatureTable } from './ui/filters/FeatureTable';
 import { FilterPanel } from './ui/filters/FilterPanel';
 import { PlaceSearch } from './ui/filters/PlaceSearch';
@@ -35,6 +32,9 @@ const skipTo = (id: string) => (e: MouseEvent<HTMLAnchorElement>) => {
   (el?.matches('[role=tablist]') ? (el.querySelector('[aria-selected=true]') as HTMLElement | null) : el)?.focus();
 };
 
+const AnalysisPanel = lazy(() => import('./ui/analysis/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })));
+const HealthPanel = lazy(() => import('./ui/health/HealthPanel').then((m) => ({ default: m.HealthPanel })));
+const ThematicPanel = lazy(() => import('./ui/thematic/ThematicPanel').then((m) => ({ default: m.ThematicPanel })));
 const PANELS: [PanelId, StringKey][] = [
   ['layers', 'tabLayers'],
   ['filters', 'tabFilters'],
@@ -60,10 +60,12 @@ function Sidebar() {
       <div className="panel" role="tabpanel" id="sidebar-panel" aria-labelledby={`tab-${panel}`}>
         {panel === 'layers' && <LayerPanel />}
         {panel === 'filters' && <FilterPanel />}
-        {panel === 'analysis' && <AnalysisPanel />}
-        {panel === 'data' && <DataPanel />}
-        {panel === 'thematic' && <ThematicPanel />}
-        {panel === 'health' && <HealthPanel />}
+        <Suspense fallback={<p className="status">…</p>}>
+          {panel === 'analysis' && <AnalysisPanel />}
+          {panel === 'data' && <DataPanel />}
+          {panel === 'thematic' && <ThematicPanel />}
+          {panel === 'health' && <HealthPanel />}
+        </Suspense>
       </div>
     </aside>
   );
