@@ -224,8 +224,9 @@ test('polish: one 水上公园 label, counts follow other filters, district filt
   await page.locator('[data-panel="filters"]').click();
   await expect.poll(() => page.evaluate(() => (window as any).renewalMap.filterResult('plan-projects')?.pending)).toBe(false);
   const kept: number = await page.evaluate(() => (window as any).renewalMap.filterResult('plan-projects').count);
-  const counts = await page.locator('.fcat[data-field="renewal_type"] .count').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(kept);
+  // Field statistics and facet counts come from the data service: wait until they are drawn.
+  const countSum = () => page.locator('.fcat[data-field="renewal_type"] .count').evaluateAll((els) => els.reduce((a, e) => a + Number(e.getAttribute('data-count')), 0));
+  await expect.poll(countSum).toBe(kept);
   expect(kept).toBeLessThan(121);
   // The two district filters read apart.
   await expect(page.locator('.fdistricts legend')).toHaveText('位于区界范围内（空间）');
