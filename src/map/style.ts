@@ -112,6 +112,7 @@ export function buildLayerSpecs(
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
+    // Accuracy halos (issue 13) under point dots; a heat map already shows density, not positions.
     if (geometry === 'point' && !th?.heatmap) out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
     out.push(point);
   }

@@ -17,7 +17,8 @@ import { useStore } from '../../state/store';
 import { allLayers } from '../../state/appState';
 import { tr } from '../analysis/strings';
 import { categoryLabel, filterFieldLabel } from '../labels';
-import type { MapSnapshot } from './exportActions';
+import { thematicLegends, type MapSnapshot } from './exportActions';
+import { withThematicLegend } from '../thematic/legendItems';
 import { st } from './strings';
 
 type Lang = 'zh' | 'en';
@@ -115,7 +116,8 @@ export function captionParagraphs(lang: Lang): string[] {
 /** The legend: what the map draws, then the coverage classes when a result is shown. */
 function legendGroups(drawn: Record<string, Set<string>>, lang: Lang): LegendGroup[] {
   const s = useStore.getState();
-  const groups = legendEntries(allLayers(s), s.visible, lang, (p, v) => categoryLabel(p, v, lang), drawn);
+  // Thematic styles (issue 9) replace a layer's items by its classes with counts.
+  const groups = withThematicLegend(legendEntries(allLayers(s), s.visible, lang, (p, v) => categoryLabel(p, v, lang), drawn), thematicLegends(), lang);
   const res = useResults.getState();
   if (res.result && res.status !== 'running') {
     groups.unshift(coverageLegend(tr('tabCoverage', lang), {

@@ -136,7 +136,7 @@ async function idleMap() {
 }
 
 /** The thematic legends of the styled layers (issue 9). */
-function thematicLegends() {
+export function thematicLegends() {
   const st = useStore.getState().thematic;
   return Object.fromEntries(Object.entries(useThematicResults.getState().byLayer).filter(([id]) => st[id]).map(([id, r]) => [id, r.legend]));
 }
