@@ -8,12 +8,12 @@
 // Exit 0 on success; 1 with one located line per problem (bilingual), never a stack trace.
 
 import { writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { crsByEpsg } from '../src/io/crs/registry.ts';
 import { EXPORT_EXTENSIONS, formatFromName, writeLayer } from '../src/io/exportFormats.ts';
 import { importFiles } from '../src/io/importFiles.ts';
 import { describeIssue } from '../src/io/messages.ts';
 import { readInputs } from './validate-cli.ts';
+import { internalError, runIfMain } from './cli/runMain.ts';
 
 const USAGE = 'usage: npm run convert -- IN [IN…] -o OUT.{geojson,shp.zip,kml,gpkg,fgb} [--from EPSG:n] [--to EPSG:n] [--sheet NAME]';
 
@@ -84,20 +84,9 @@ export async function main(args: string[], out: (line: string) => void = (l) => 
     }
     return 0;
   } catch (e) {
-    out(`convert: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
+    out(internalError('convert', e));
     return 1;
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invokedDirectly) {
-  const fatal = (e: unknown) => {
-    console.log(`convert: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
-    process.exit(1);
-  };
-  process.on('uncaughtException', fatal);
-  process.on('unhandledRejection', fatal);
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, fatal);
-}
+runIfMain(import.meta.url, 'convert', main);

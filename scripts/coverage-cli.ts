@@ -7,7 +7,6 @@
 // Exit code 1 with a located message, in English and Chinese, on bad input;
 // never a stack trace.
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage, type CoverageResult, type CoverageZoneRow } from '../src/analysis/coverage.ts';
 import { toCsv } from '../src/analysis/coverageCsv.ts';
@@ -15,6 +14,7 @@ import { computeNetwork } from '../src/analysis/network.ts';
 import { DEFAULT_DETOUR, DEFAULT_SPEED_KMH, reachMeters, walkMeters } from '../src/analysis/presets.ts';
 import { importFiles } from '../src/io/importFiles.ts';
 import { describeIssue } from '../src/io/messages.ts';
+import { internalError, runIfMain } from './cli/runMain.ts';
 
 const USAGE =
   'usage: npm run coverage -- --facilities FILE --zones FILE --minutes N [--speed KMH] [--detour F] [--network FILE] [--level ATTR] [--population ATTR]';
@@ -128,20 +128,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 0;
   } catch (e) {
     if (e instanceof InputError) err(`coverage: ${e.message}`);
-    else err(`coverage: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
+    else err(internalError('coverage', e));
     return 1;
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invokedDirectly) {
-  const fatal = (e: unknown) => {
-    console.error(`coverage: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
-    process.exit(1);
-  };
-  process.on('uncaughtException', fatal);
-  process.on('unhandledRejection', fatal);
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, fatal);
-}
+runIfMain(import.meta.url, 'coverage', main, (l) => console.error(l));

@@ -8,10 +8,10 @@
 // Never prints a stack trace: every failure becomes a message line.
 
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { groupFileNames, importFiles, type ImportFilesResult, type InputFile } from '../src/io/importFiles.ts';
 import { describeIssue, makeIssue, type Issue } from '../src/io/messages.ts';
 import type { SourceCrs } from '../src/io/crs/crsGuess.ts';
+import { internalError, runIfMain } from './cli/runMain.ts';
 
 const USAGE = 'usage: npm run validate -- [--json] [--crs WGS84|GCJ02|BD09] [--from EPSG:n] [--sheet NAME] FILE...';
 
@@ -103,20 +103,9 @@ export async function main(args: string[], out: (line: string) => void = (l) => 
     else for (const r of reports) formatReport(r).forEach((l) => out(l));
     return reports.every((r) => r.ok) ? 0 : 1;
   } catch (e) {
-    out(`validate: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
+    out(internalError('validate', e));
     return 1;
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invokedDirectly) {
-  const fatal = (e: unknown) => {
-    console.log(`validate: internal error: ${e instanceof Error ? e.message : String(e)} (内部错误)`);
-    process.exit(1);
-  };
-  process.on('uncaughtException', fatal);
-  process.on('unhandledRejection', fatal);
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, fatal);
-}
+runIfMain(import.meta.url, 'validate', main);
