@@ -20,32 +20,35 @@ export function laea(lon0 = LON0, lat0 = LAT0) {
   };
 }
 
-const frame = laea();
-
-/** lon/lat of a point x metres east and y metres north of the origin. */
-export function at(x: number, y: number): Position {
-  return frame.at(x, y);
+/** A metric frame: metres (x east, y north of the origin) to lon/lat and back. */
+export interface MetricFrame {
+  at: (x: number, y: number) => Position;
+  xy: (p: Position) => [number, number];
 }
 
-export function point(x: number, y: number, props: Record<string, unknown> = {}): Feature {
-  return { type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at(x, y) } };
+/** Fixture shapes laid out in metres in `frame`, and their signed area measured back in it. */
+export function shapesIn(frame: MetricFrame) {
+  const { at } = frame;
+  const point = (x: number, y: number, props: Record<string, unknown> = {}): Feature => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at(x, y) } });
+  /** Axis-aligned rectangle [x0, x1] × [y0, y1] in metres, counter-clockwise. */
+  const rectRing = (x0: number, y0: number, x1: number, y1: number): Position[] => [at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1), at(x0, y0)];
+  const rect = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown> = {}, holes: Position[][] = []): Feature<Polygon> =>
+    ({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [rectRing(x0, y0, x1, y1), ...holes] } });
+  /** Signed area (m²) of lon/lat rings in the frame (CCW positive; holes wind clockwise and so subtract). */
+  const polygonArea = (rings: Position[][]): number => {
+    let total = 0;
+    for (const ring of rings) {
+      const q = ring.map((p) => frame.xy(p));
+      let s = 0;
+      for (let k = 0, j = q.length - 1; k < q.length; j = k++) s += q[j][0] * q[k][1] - q[k][0] * q[j][1];
+      total += s / 2;
+    }
+    return total;
+  };
+  return { at, point, rectRing, rect, polygonArea };
 }
 
-/** Axis-aligned rectangle [x0, x1] × [y0, y1] in metres, counter-clockwise. */
-export function rectRing(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1), at(x0, y0)];
-}
-
-export function rect(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  props: Record<string, unknown> = {},
-  holes: Position[][] = [],
-): Feature<Polygon> {
-  return { type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [rectRing(x0, y0, x1, y1), ...holes] } };
-}
+export const { at, point, rectRing, rect, polygonArea } = shapesIn(laea());
 
 export function fc(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
@@ -61,16 +64,4 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** Signed area (m²) of lon/lat rings in the fixtures' equal-area frame (CCW positive). */
-export function polygonArea(rings: Position[][]): number {
-  let total = 0;
-  for (const ring of rings) {
-    const q = ring.map((p) => frame.xy(p));
-    let s = 0;
-    for (let k = 0, j = q.length - 1; k < q.length; j = k++) s += q[j][0] * q[k][1] - q[k][0] * q[j][1];
-    total += s / 2; // signed: holes wind clockwise and so subtract
-  }
-  return total;
 }
