@@ -13,7 +13,10 @@ export interface ServicePort {
   terminate(): void;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: ProgressReport) => void };
+
+/** A long request's progress (an import): its stage and the stage's own fraction. */
+export type ProgressReport = Extract<Reply, { progress: unknown }>['progress'];
 
 /** What the client needs of a layer to open it. */
 export interface LayerSource {
@@ -39,16 +42,20 @@ export class DataClient {
       const r = ev.data;
       const p = this.pending.get(r.id);
       if (!p) return;
+      if ('progress' in r) {
+        p.onProgress?.(r.progress);
+        return;
+      }
       this.pending.delete(r.id);
       if (r.ok) p.resolve(r.value);
       else p.reject(new Error(r.error));
     };
   }
 
-  call<K extends OpName>(op: K, args: Ops[K][0], transfer: Transferable[] = []): Promise<Ops[K][1]> {
+  call<K extends OpName>(op: K, args: Ops[K][0], transfer: Transferable[] = [], onProgress?: (p: ProgressReport) => void): Promise<Ops[K][1]> {
     const id = this.next++;
     return new Promise<Ops[K][1]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
       this.worker.postMessage({ id, op, args } satisfies Request<K>, transfer);
     });
   }
@@ -90,6 +97,12 @@ export class DataClient {
   put(id: string, fc: FeatureCollection | Feature<Geometry | null>[]): Promise<unknown> {
     this.mark(id, '');
     return this.call('put', { layerId: id, features: (Array.isArray(fc) ? fc : fc.features) as Feature<Geometry | null>[] });
+  }
+
+  /** An imported part (held under `key`) becomes layer `id`. */
+  adopt(key: string, id: string): Promise<null> {
+    this.mark(id, '');
+    return this.call('adopt', { from: key, to: id });
   }
 
   drop(id: string): void {

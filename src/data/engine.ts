@@ -69,6 +69,14 @@ export class DataEngine {
     return { count: features.length, bbox: bboxOf(features) };
   }
 
+  /** Holds `from`'s features under `to` instead (an imported part becomes a layer). */
+  rename(from: string, to: string): void {
+    const h = this.held(from);
+    this.layers.delete(from);
+    this.layers.set(to, h);
+    this.places = null;
+  }
+
   drop(id: string): void {
     this.layers.delete(id);
     this.places = null;

@@ -10,7 +10,7 @@ export function inProcessPort(fetchFn?: typeof fetch): ServicePort {
     postMessage: (m) => void handle(m as Request),
     terminate: () => undefined,
   };
-  const handle = createService((reply) => queueMicrotask(() => port.onmessage?.({ data: reply } as MessageEvent)), fetchFn);
+  const handle = createService((reply) => queueMicrotask(() => port.onmessage?.({ data: reply } as MessageEvent)), { fetchFn });
   return port;
 }
 

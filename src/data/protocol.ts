@@ -8,6 +8,7 @@ import type { SortDir } from '../lib/tableModel';
 import type { ExportMeta } from '../io/exportGeoJSON';
 import type { CsvGeometryMode } from '../io/exportCsv';
 import type { FilterAnswer, LayerSummary, RowsAnswer } from './engine';
+import type { ImportSourceWire, ImportPartsResult, PartInfo, WorkerStage } from '../io/importParts';
 
 export type ExportFormat = 'geojson' | CsvGeometryMode;
 
@@ -29,7 +30,23 @@ export interface Ops {
   /** Features as UTF-8 JSON (an array), for a worker that parses them itself (analysis inputs): bytes, not objects, cross this thread. */
   featureBytes: [{ layerId: string; indices: Uint32Array | null; properties?: string[] }, ArrayBuffer];
   export: [{ layerId: string; indices: Uint32Array | null; format: ExportFormat; meta: ExportMeta }, ArrayBuffer];
+  /**
+   * Read, parse, validate and convert files, and hold each part under a key
+   * (`<job>#<i>`) until it is adopted as a layer; progress comes as `progress` replies.
+   */
+  import: [{ job: string; source: ImportSourceWire }, ImportAnswer];
+  /** Stop an import (its parts are never held, or are dropped when it is already done). */
+  cancelImport: [{ job: string }, null];
+  /** Hold a part (or layer) under another id: an imported part becomes a layer. */
+  adopt: [{ from: string; to: string }, null];
+  /** The layer as a GeoJSON FeatureCollection Blob (made in the worker; posting it hands over a handle). */
+  layerBlob: [{ layerId: string }, Blob];
 }
+
+/** An import's answer: the parts' keys and what the page needs of them, or the located failure. */
+export type ImportAnswer =
+  | { ok: true; parts: (PartInfo & { key: string })[]; summary: Extract<ImportPartsResult, { ok: true }>['summary'] }
+  | (Extract<ImportPartsResult, { ok: false }> & { cancelled?: boolean });
 
 export type OpName = keyof Ops;
 
@@ -39,4 +56,8 @@ export interface Request<K extends OpName = OpName> {
   args: Ops[K][0];
 }
 
-export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string }
+  /** Progress of a long request (an import); the request is still running. */
+  | { id: number; progress: { stage: WorkerStage; fraction?: number } };

@@ -6,18 +6,30 @@
 import type { FeatureCollection } from 'geojson';
 import { exportCsv } from '../io/exportCsv';
 import { exportGeoJSON } from '../io/exportGeoJSON';
+import { ImportCancelled, importParts, type WorkerStage } from '../io/importParts';
 import { DataEngine } from './engine';
-import type { Ops, Reply, Request } from './protocol';
+import type { ImportAnswer, Ops, Reply, Request } from './protocol';
 
-type Handler<K extends keyof Ops> = (a: Ops[K][0]) => Promise<[Ops[K][1], Transferable[]?]>;
+type Progress = (stage: WorkerStage, fraction?: number) => void;
+type Handler<K extends keyof Ops> = (a: Ops[K][0], progress: Progress) => Promise<[Ops[K][1], Transferable[]?]>;
 const enc = new TextEncoder();
 
 type Post = (reply: Reply, transfer: Transferable[]) => void;
 
+export interface ServiceOptions {
+  fetchFn?: typeof fetch;
+  /** Browser: URL of sql.js's .wasm, for GeoPackage imports. */
+  sqlWasmUrl?: string;
+}
+
 /** A request handler over one engine; `post` sends each answer back. */
-export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetch(u, i)): (req: Request) => Promise<void> {
+export function createService(post: Post, opts: ServiceOptions = {}): (req: Request) => Promise<void> {
+  const fetchFn = opts.fetchFn ?? ((u, i) => fetch(u, i));
   const engine = new DataEngine();
   const loading = new Map<string, { url: string; done: Promise<unknown> }>();
+  /** Imports still running, and those cancelled before they ended. */
+  const running = new Set<string>();
+  const cancelled = new Set<string>();
 
   async function open(layerId: string, url: string) {
     const prev = loading.get(layerId);
@@ -103,6 +115,54 @@ export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetc
       const bytes = enc.encode(JSON.stringify(features)).buffer as ArrayBuffer;
       return [bytes, [bytes]];
     },
+    import: async ({ job, source }, progress) => {
+      running.add(job);
+      const stop = () => cancelled.has(job);
+      let r;
+      try {
+        r = await importParts(source, (stage, fraction) => {
+          if (stop()) throw new ImportCancelled();
+          progress(stage, fraction);
+        }, opts.sqlWasmUrl);
+      } catch (e) {
+        if (!(e instanceof ImportCancelled)) throw e;
+      } finally {
+        running.delete(job);
+      }
+      if (stop() || !r) {
+        cancelled.delete(job);
+        return [{ ok: false, cancelled: true, errors: [], warnings: [] } satisfies ImportAnswer];
+      }
+      if (!r.ok) return [r];
+      const parts = r.parts.map(({ features, ...info }, i) => {
+        const key = `${job}#${i}`;
+        engine.put(key, features);
+        loading.set(key, { url: '', done: Promise.resolve() });
+        return { ...info, key };
+      });
+      return [{ ok: true, parts, summary: r.summary } satisfies ImportAnswer];
+    },
+    cancelImport: async ({ job }) => {
+      if (running.has(job)) cancelled.add(job);
+      // An import that already ended: its parts are not adopted, so let them go.
+      for (const id of engine.ids()) if (id.startsWith(`${job}#`)) {
+        engine.drop(id);
+        loading.delete(id);
+      }
+      return [null];
+    },
+    adopt: async ({ from, to }) => {
+      await ready(from);
+      engine.rename(from, to);
+      loading.delete(from);
+      loading.set(to, { url: '', done: Promise.resolve() });
+      return [null];
+    },
+    layerBlob: async ({ layerId }) => {
+      await ready(layerId);
+      const fc: FeatureCollection = { type: 'FeatureCollection', features: engine.features(layerId) as FeatureCollection['features'] };
+      return [new Blob([JSON.stringify(fc)], { type: 'application/geo+json' })];
+    },
     export: async ({ layerId, indices, format, meta }) => {
       await ready(layerId);
       const features = engine.pick(layerId, indices);
@@ -114,7 +174,8 @@ export function createService(post: Post, fetchFn: typeof fetch = (u, i) => fetc
 
   return async ({ id, op, args }: Request) => {
     try {
-      const [value, transfer] = await (handlers[op] as Handler<typeof op>)(args as never);
+      const progress: Progress = (stage, fraction) => post({ id, progress: { stage, fraction } }, []);
+      const [value, transfer] = await (handlers[op] as Handler<typeof op>)(args as never, progress);
       post({ id, ok: true, value }, transfer ?? []);
     } catch (e) {
       post({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);

@@ -18,6 +18,7 @@ import { isZip, MAX_UNCOMPRESSED_BYTES, readZip } from './formats/zip.ts';
 import { importBytes, importParsed, type ImportOptions, type ImportResult, type ImportStats, type ParsedSource } from './importData.ts';
 import { IMPORT_EXTENSIONS } from './fileGroups.ts';
 import { makeIssue, type Issue } from './messages.ts';
+import { ImportCancelled } from './cancel.ts';
 
 export { groupFileNames, IMPORT_EXTENSIONS } from './fileGroups.ts';
 
@@ -120,6 +121,7 @@ export async function importFiles(files: InputFile[], opts: ImportFilesOptions =
     try {
       out = await w.run();
     } catch (e) {
+      if (e instanceof ImportCancelled) throw e;
       out = { ok: false, errors: [makeIssue('import.failed', { detail: e instanceof Error ? e.message : String(e) })], warnings: [] };
     }
     const list = 'layers' in out ? out.layers : [{ name: w.name, result: out }];

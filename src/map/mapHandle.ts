@@ -66,6 +66,17 @@ export function whenMap(): Promise<MLMap> {
   return current ? Promise.resolve(current) : new Promise((r) => waiters.push(r));
 }
 
-export function fitBounds(b: LngLatBoundsLike, maxZoom = 15): void {
-  current?.fitBounds(b, { padding: 60, maxZoom, duration: 600 });
+/** Resolves when the map has drawn everything it asked for (or after `maxMs`, whichever is first). */
+export function whenIdle(maxMs = 15_000): Promise<void> {
+  const idle = whenMap().then((m) => new Promise<void>((resolve) => m.once('idle', () => resolve())));
+  return Promise.race([idle, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
+}
+
+/**
+ * Fits the view to a box. `animate: false` jumps there: after loading a large
+ * layer, each frame of a fly-over would lay out and draw tiles of every zoom
+ * passed through, and the user waits for the layer, not for the flight.
+ */
+export function fitBounds(b: LngLatBoundsLike, maxZoom = 15, animate = true): void {
+  current?.fitBounds(b, { padding: 60, maxZoom, duration: animate ? 600 : 0 });
 }

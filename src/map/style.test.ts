@@ -50,3 +50,21 @@ describe('map style derivation', () => {
     expect(styleLayerIds(pt)).toEqual(['p:point']);
   });
 });
+
+describe('outline level of detail', () => {
+  const parcels = { id: 'u-p', geometry: 'polygon' as const, style: { color: '#2a6', outline: '#135' } };
+
+  it('strokes a large polygon layer only from street zoom, outlining it with the fill edge below', () => {
+    const specs = buildLayerSpecs({ ...parcels, feature_count: 34_715 }, { visible: true, opacity: 1, lang: 'zh' });
+    const line = specs.find((s) => s.id === 'u-p:line')!;
+    const fill = specs.find((s) => s.id === 'u-p:fill')!;
+    expect(line.minzoom).toBe(12);
+    expect((fill.paint as Record<string, unknown>)['fill-outline-color']).toBe('#135');
+  });
+
+  it('strokes a small layer at every zoom', () => {
+    const specs = buildLayerSpecs({ ...parcels, feature_count: 500 }, { visible: true, opacity: 1, lang: 'zh' });
+    expect(specs.find((s) => s.id === 'u-p:line')!.minzoom).toBeUndefined();
+    expect((specs.find((s) => s.id === 'u-p:fill')!.paint as Record<string, unknown>)['fill-outline-color']).toBeUndefined();
+  });
+});

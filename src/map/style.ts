@@ -48,9 +48,17 @@ export interface LayerRenderState {
 
 /** Below this zoom, small polygons (those styled with a radius) are also drawn as dots. */
 export const POINTS_MAX_ZOOM = 12;
+/**
+ * A polygon layer with more features than this draws its stroked outline only
+ * from OUTLINE_MIN_ZOOM; below it the fill's own one-pixel edge outlines it. At
+ * city scale tens of thousands of parcels are a few pixels each, and laying out
+ * a line for every ring doubles the work of each tile for strokes nobody can see.
+ */
+export const OUTLINE_LOD_MIN_FEATURES = 20_000;
+export const OUTLINE_MIN_ZOOM = 12;
 
 export function buildLayerSpecs(
-  layer: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> & { pointsFile?: string },
+  layer: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> & { pointsFile?: string; feature_count?: number },
   rs: LayerRenderState,
 ): LayerSpecification[] {
   const { id, style, geometry } = layer;
@@ -62,17 +70,21 @@ export function buildLayerSpecs(
   const out: LayerSpecification[] = [];
   if (geometry === 'polygon') {
     const fo = th?.color ? (th.fillOpacity ?? 0.75) : (style.fillOpacity ?? 0.3);
+    const lod = (layer.feature_count ?? 0) > OUTLINE_LOD_MIN_FEATURES;
+    const lineColor = th?.color ? '#ffffff' : (style.outline ?? style.color);
     out.push({
       id: `${id}:fill`, type: 'fill', source: id, layout: { visibility }, ...filt,
       paint: {
         'fill-color': color,
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, hovered(fo * o, Math.min(1, fo * 1.6) * o), 16, hovered(fo * 0.45 * o, fo * o)] as ExpressionSpecification,
+        // The fill's edge stands in for the outline where the line is not drawn (thematic fills keep their colour).
+        ...(lod && !th?.color ? { 'fill-outline-color': lineColor } : {}),
       },
     });
     out.push({
-      id: `${id}:line`, type: 'line', source: id, layout: { visibility, 'line-join': 'round' }, ...filt,
+      id: `${id}:line`, type: 'line', source: id, ...(lod ? { minzoom: OUTLINE_MIN_ZOOM } : {}), layout: { visibility, 'line-join': 'round' }, ...filt,
       paint: {
-        'line-color': th?.color ? '#ffffff' : (style.outline ?? style.color),
+        'line-color': lineColor,
         'line-width': hovered(style.lineWidth ?? 1, (style.lineWidth ?? 1) + 1.5),
         'line-opacity': o,
         ...(style.dash ? { 'line-dasharray': style.dash } : {}),

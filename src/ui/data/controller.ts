@@ -1,31 +1,33 @@
 // Loading, removing and exporting the user's layers: the glue between the
-// import worker (src/io), the store, the data registry and IndexedDB.
+// data service (which runs the import and holds the layer), the store and IndexedDB.
 // A load changes the store only after the worker succeeded, and only by
 // appending new layers, so a failed or cancelled load leaves every layer as it was.
 import type { FeatureCollection } from 'geojson';
 import { dataService } from '../../data/client';
-import { forgetData, layerData, registerData } from '../../data/registry';
+import { forgetData, layerData } from '../../data/registry';
+import { startImport } from '../../data/importJob';
 import { checkDataUrl, fetchIssue } from '../../io/dataUrl';
 import { downloadBlob } from '../../io/download';
-import { parseIfSmall, startImport, type ImportedPart, type ImportSource } from '../../io/importClient';
+import type { ImportedPart, ImportProgress, ImportSource } from '../../io/importClient';
 import { groupFileNames } from '../../io/fileGroups';
 import { makeIssue, type Issue } from '../../io/messages';
 import { toSaved } from '../../io/persist';
-import { fitBounds } from '../../map/mapHandle';
+import { fitBounds, whenIdle } from '../../map/mapHandle';
 import { addPmtilesLayer, isPmtilesUrl } from '../../map/pmtilesLayer';
 import { act, useStore } from '../../state/store';
 import { type UserLayer } from '../../state/appState';
 import { pushNotice, setPanel } from '../../state/updaters';
 import { addUserLayers, layerNameFromFile, makeUserLayer, newLayerId, nextColor, removeUserLayer } from '../../state/userLayers';
 import { addReport, useImport, type LoadStage } from './importStore';
+import { throttleProgress } from './progressThrottle';
 import { layerDb } from './db';
 
 let cancelCurrent: (() => void) | null = null;
 
 const setBusy = (name: string, stage: LoadStage, fraction: number) => useImport.setState({ busy: { name, stage, fraction } });
 
-/** Main-thread copies are kept only for layers this small (see IMPORT.md). */
-export const MAIN_THREAD_MAX_BYTES = 2_000_000;
+/** Larger loads jump to their extent instead of flying there (see mapHandle.fitBounds). */
+const ANIMATE_FIT_MAX_FEATURES = 10_000;
 
 function showPanel(): void {
   if (!useStore.getState().embed) act(setPanel, 'data');
@@ -51,7 +53,8 @@ export async function loadSource(blob: ImportSource, name: string, source: strin
   const crs = useImport.getState().crs;
   showPanel();
   setBusy(name, 'reading', 0);
-  const handle = startImport(blob, { name, crs, ...choice, onProgress: (p) => setBusy(name, p.stage, p.fraction) });
+  const progress = throttleProgress((p: ImportProgress) => setBusy(name, p.stage, p.fraction));
+  const handle = startImport(dataService(), blob, { name, crs, ...choice, onProgress: progress });
   cancelCurrent = handle.cancel;
   const r = await handle.promise;
   cancelCurrent = null;
@@ -65,7 +68,10 @@ export async function loadSource(blob: ImportSource, name: string, source: strin
   }
   const layers = await addParts(r.parts, { name, source, crs, fields: r.summary.fields.map((f) => f.name) });
   addReport({ name, status: 'ok', featureCount: r.summary.featureCount, errors: [], warnings: r.summary.warnings });
-  await saveLayers(layers, r.parts);
+  // GeoJSON as given is stored at once. A converted layer is written out for storage by
+  // the service once the map has drawn, so that this does not hold up its first tiles.
+  if (r.parts.every((p) => p.sourceBlob)) await saveLayers(layers, r.parts);
+  else void whenIdle().then(() => saveLayers(layers, r.parts));
   return true;
 }
 
@@ -76,52 +82,56 @@ async function addParts(parts: ImportedPart[], o: { name: string; source: string
   const s = useStore.getState();
   const taken = new Set([...s.userLayers.map((l) => l.id), ...(s.catalog?.layers.map((l) => l.id) ?? [])]);
   const layers: UserLayer[] = [];
-  const small: [string, FeatureCollection | null][] = await Promise.all(
-    parts.map(async (p) => ['', await parseIfSmall<FeatureCollection>(p.blob, MAIN_THREAD_MAX_BYTES).catch(() => null)] as [string, FeatureCollection | null]),
-  );
   const perLayer = new Map<string | undefined, number>();
   for (const p of parts) perLayer.set(p.layerName, (perLayer.get(p.layerName) ?? 0) + 1);
-  parts.forEach((p, i) => {
+  const client = dataService();
+  for (const p of parts) {
     const id = newLayerId(taken);
     taken.add(id);
+    // The service already holds the part: it becomes this layer there, nothing is sent back.
+    // (Requests about the layer queue behind this message, so nothing waits for the answer.)
+    void client.adopt(p.key, id);
     const made = makeUserLayer(
       {
         id, name: p.layerName ?? layerNameFromFile(stripFormat(o.name)), splitKind: (perLayer.get(p.layerName) ?? 0) > 1, fileName: o.name, source: o.source, sourceCrs: o.crs,
         kind: p.kind, featureCount: p.featureCount, bbox: p.bbox, color: nextColor([...s.userLayers, ...layers]), fields: p.fields ?? o.fields,
       },
-      URL.createObjectURL(p.blob),
+      // The source file when it is the layer's GeoJSON; otherwise a name for the layer the service holds.
+      p.sourceBlob ? URL.createObjectURL(p.sourceBlob) : heldUrl(id),
     );
     // Converted data says from what, and how far off a legacy datum may leave it.
-    const layer: UserLayer = {
+    layers.push({
       ...made,
       source_crs: p.sourceCrs ? `${p.sourceCrs.id} ${p.sourceCrs.name.en}` : CRS_LABEL[o.crs],
       accuracy_m: p.accuracy_m ?? made.accuracy_m,
-    };
-    layers.push(layer);
-    small[i][0] = id;
-  });
-  for (const [id, fc] of small) if (fc) registerData(id, fc);
+    });
+  }
   act(addUserLayers, layers);
   const boxes = parts.map((p) => p.bbox).filter((b): b is [number, number, number, number] => !!b);
   if (boxes.length) {
     fitBounds([
       [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
       [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))],
-    ]);
+    ], 15, parts.reduce((n, p) => n + p.featureCount, 0) < ANIMATE_FIT_MAX_FEATURES);
   }
   return layers;
 }
+
+/** A loaded layer that exists only in the data service (nothing to fetch: the service already holds it). */
+export const heldUrl = (id: string) => `held:${id}`;
 
 async function saveLayers(layers: UserLayer[], parts: ImportedPart[]): Promise<void> {
   try {
     const db = await layerDb();
     if (!db) throw new Error('IndexedDB is not available');
-    const s = useStore.getState();
     const now = new Date().toISOString();
     for (let i = 0; i < layers.length; i++) {
+      const s = useStore.getState();
       const order = s.userLayers.findIndex((l) => l.id === layers[i].id);
       if (order < 0) continue; // removed meanwhile
-      await db.putLayer(toSaved(layers[i], s.visible.includes(layers[i].id), order, now), parts[i].blob);
+      // GeoJSON as given is stored as given; converted data is written out by the service.
+      const blob = parts[i].sourceBlob ?? (await dataService().call('layerBlob', { layerId: layers[i].id }));
+      await db.putLayer(toSaved(layers[i], s.visible.includes(layers[i].id), order, now), blob);
     }
     // A layer removed while it was being saved must not come back on reload.
     const gone = layers.filter((l) => !useStore.getState().userLayers.some((x) => x.id === l.id)).map((l) => l.id);
@@ -214,7 +224,7 @@ export async function removeLayer(id: string): Promise<void> {
   act(removeUserLayer, id);
   forgetData(id);
   // MapLibre drops the source on the next render; revoke the URL after that.
-  setTimeout(() => URL.revokeObjectURL(layer.dataUrl), 2000);
+  if (layer.dataUrl.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(layer.dataUrl), 2000);
   try {
     await (await layerDb())?.removeLayers([id]);
   } catch {

@@ -1,9 +1,7 @@
 // Start-up and persistence of the user's layers: restore what IndexedDB holds
 // (before the URL is read, so `layers=` may name restored layers), keep
 // metadata and settings written back as they change, and honour `?data=`.
-import { registerData } from '../../data/registry';
 import { dataParam } from '../../io/dataUrl';
-import { parseIfSmall } from '../../io/importClient';
 import { makeIssue } from '../../io/messages';
 import { layerFromSaved, toSaved, type Restored } from '../../io/persist';
 import { act, useStore } from '../../state/store';
@@ -11,7 +9,7 @@ import { type AppState, type UserLayer } from '../../state/appState';
 import { pushNotice } from '../../state/updaters';
 import { addUserLayers, applySettings, settingsOf } from '../../state/userLayers';
 import { layerDb } from './db';
-import { loadUrl, MAIN_THREAD_MAX_BYTES } from './controller';
+import { loadUrl } from './controller';
 import { useImport } from './importStore';
 
 export interface RestoredLayers {
@@ -45,13 +43,8 @@ export function restoreSaved(timeoutMs = 5000): Promise<RestoredLayers> {
     const { importCrs, ...settings } = data.settings;
     act(applySettings, settings);
     if (importCrs) useImport.setState({ crs: importCrs });
+    // The data service reads each stored layer from its blob: URL, once, in its worker.
     const layers = data.layers.map(({ saved, blob }) => layerFromSaved(saved, URL.createObjectURL(blob)));
-    await Promise.all(
-      data.layers.map(async ({ blob }, i) => {
-        const fc = await parseIfSmall<GeoJSON.FeatureCollection>(blob, MAIN_THREAD_MAX_BYTES).catch(() => null);
-        if (fc) registerData(layers[i].id, fc);
-      }),
-    );
     return { layers, visible: data.layers.filter((l) => l.saved.visible).map((l) => l.saved.layer.id) };
   })();
   return restoring;
