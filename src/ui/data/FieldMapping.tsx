@@ -1,10 +1,11 @@
 // What the planner declares about a loaded layer: complete or not (the plan targets
 // draw a verdict only from complete layers) and which column holds beds, places,
 // area or population. Saved with the layer.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { FIELD_ROLES, guessFieldMap } from '../../analysis/fieldRoles';
 import type { FieldRole } from '../../catalog/types';
-import { useLayerData } from '../../data/hooks';
+import { dataService } from '../../data/client';
+import { whenIdle } from '../../map/mapHandle';
 import { t, type Lang } from '../../i18n/strings';
 import { act } from '../../state/store';
 import { declareComplete, initFieldMap, mapField } from '../../state/layerDeclarations';
@@ -17,16 +18,28 @@ const ROLE_KEY: Record<FieldRole, 'roleBeds' | 'rolePlaces' | 'roleArea' | 'role
   population: 'rolePopulation',
 };
 
-/** Column names of a layer's features (first 500 features). */
-function columnsOf(fc: GeoJSON.FeatureCollection | null): string[] {
-  const cols = new Set<string>();
-  for (const f of fc?.features.slice(0, 500) ?? []) for (const k of Object.keys(f.properties ?? {})) cols.add(k);
-  return [...cols];
+/**
+ * Column names, from the data service's field statistics (the features stay in the
+ * service), asked for once the map has drawn: a layer just loaded draws first.
+ */
+function useColumns(layer: UserLayer): string[] {
+  const [state, setState] = useState<{ id: string; columns: string[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void whenIdle()
+      .then(() => (live ? dataService().ask(layer, 'stats', { layerId: layer.id }) : null))
+      .then((stats) => live && stats && setState({ id: layer.id, columns: stats.map((f) => f.name) }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layer's id and data URL identify its columns
+  }, [layer.id, layer.dataUrl]);
+  return state?.id === layer.id ? state.columns : [];
 }
 
 export function FieldMapping({ layer, lang }: { layer: UserLayer; lang: Lang }) {
-  const fc = useLayerData(layer);
-  const columns = useMemo(() => columnsOf(fc), [fc]);
+  const columns = useColumns(layer);
   useEffect(() => {
     if (!layer.fieldMap && columns.length) act(initFieldMap, layer.id, guessFieldMap(columns));
   }, [layer.id, layer.fieldMap, columns]);
