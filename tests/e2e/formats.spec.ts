@@ -157,3 +157,29 @@ test('export menu: the filtered features as Shapefile / GeoPackage / FlatGeobuf 
     }
   }
 });
+
+test('a converted Shapefile layer, held only by the data service, is stored and comes back after a reload', async ({ page }) => {
+  await openData(page);
+  const r = await load(page, ['shp-cgcs2000-gk117-gbk-nocpg.zip']);
+  expect(r.status).toBe('ok');
+  const id = r.added[0];
+  await expect.poll((await drawnAt(page, id)).drawn).toBe(3);
+  // Written to IndexedDB (by the service, as GeoJSON) once the map has drawn.
+  await expect.poll(() => page.evaluate((lid) => new Promise<number>((resolve) => {
+    const open = indexedDB.open('tianjin-renewal-map');
+    open.onerror = () => resolve(-1);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('blobs')) return resolve(0);
+      const req = db.transaction('blobs').objectStore('blobs').get(lid);
+      req.onsuccess = () => resolve(req.result instanceof Blob ? req.result.size : 0);
+      req.onerror = () => resolve(-1);
+    };
+  }), id), { timeout: 30_000 }).toBeGreaterThan(100);
+  await page.reload();
+  await page.waitForFunction((lid) => (window as any).renewalMap?.getMap() && (window as any).renewalMap.getState().userLayers.some((l: any) => l.id === lid), id);
+  await page.locator('[data-panel=data]').click();
+  const back = await drawnAt(page, id);
+  expect(back.layer.source_crs).toContain('EPSG:4548');
+  await expect.poll(back.drawn).toBe(3);
+});
