@@ -10,7 +10,16 @@ import type { CsvGeometryMode } from '../io/exportCsv';
 import type { FilterAnswer, LayerSummary, RowsAnswer } from './engine';
 import type { ImportSourceWire, ImportPartsResult, PartInfo, WorkerStage } from '../io/importParts';
 
-export type ExportFormat = 'geojson' | CsvGeometryMode;
+export type ExportFormat = 'geojson' | CsvGeometryMode | GisFormat;
+/** Formats for planners' GIS and CAD tools, written by io/exportFormats.ts. */
+export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
+
+/** A written file: its bytes (transferred), type and extension. */
+export interface WrittenFile {
+  bytes: ArrayBuffer;
+  mime: string;
+  ext: string;
+}
 
 /** Operation name → [arguments, answer]. */
 export interface Ops {
@@ -29,7 +38,12 @@ export interface Ops {
   features: [{ layerId: string; indices: Uint32Array | null }, Feature<Geometry | null>[]];
   /** Features as UTF-8 JSON (an array), for a worker that parses them itself (analysis inputs): bytes, not objects, cross this thread. */
   featureBytes: [{ layerId: string; indices: Uint32Array | null; properties?: string[] }, ArrayBuffer];
-  export: [{ layerId: string; indices: Uint32Array | null; format: ExportFormat; meta: ExportMeta }, ArrayBuffer];
+  export: [{ layerId: string; indices: Uint32Array | null; format: 'geojson' | CsvGeometryMode; meta: ExportMeta }, ArrayBuffer];
+  /**
+   * Features written as a file in the service, where they are held: GeoJSON (with `meta`),
+   * CSV, or a GIS format in WGS84 or `gis.epsg`. Only the bytes cross to the page.
+   */
+  write: [{ layerId: string; indices: Uint32Array | null; format: ExportFormat; meta: ExportMeta; gis?: { name: string; epsg: number; meta: Record<string, unknown> } }, WrittenFile];
   /**
    * Read, parse, validate and convert files, and hold each part under a key
    * (`<job>#<i>`) until it is adopted as a layer; progress comes as `progress` replies.

@@ -163,6 +163,21 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       const fc: FeatureCollection = { type: 'FeatureCollection', features: engine.features(layerId) as FeatureCollection['features'] };
       return [new Blob([JSON.stringify(fc)], { type: 'application/geo+json' })];
     },
+    write: async ({ layerId, indices, format, meta, gis }) => {
+      await ready(layerId);
+      const features = engine.pick(layerId, indices);
+      if (format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb') {
+        // Loaded on first use: the writers stay out of the service's start-up code.
+        const { writeLayer } = await import('../io/exportFormats');
+        const w = await writeLayer(features, format, { name: gis?.name ?? layerId, epsg: format === 'kml' ? 4326 : (gis?.epsg ?? 4326), meta: gis?.meta, sqlWasmUrl: opts.sqlWasmUrl });
+        const bytes = w.bytes.byteOffset === 0 && w.bytes.byteLength === w.bytes.buffer.byteLength ? (w.bytes.buffer as ArrayBuffer) : (w.bytes.slice().buffer as ArrayBuffer);
+        return [{ bytes, mime: w.mime, ext: w.ext }, [bytes]];
+      }
+      const text = format === 'geojson' ? exportGeoJSON(features, meta) : exportCsv(features, { geometry: format });
+      const bytes = enc.encode(text).buffer as ArrayBuffer;
+      const file = format === 'geojson' ? { mime: 'application/geo+json', ext: '.geojson' } : { mime: 'text/csv', ext: format === 'wkt' ? '-wkt.csv' : '.csv' };
+      return [{ bytes, ...file }, [bytes]];
+    },
     export: async ({ layerId, indices, format, meta }) => {
       await ready(layerId);
       const features = engine.pick(layerId, indices);

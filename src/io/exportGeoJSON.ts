@@ -23,6 +23,8 @@ export interface ExportMeta {
   fieldLabels?: Record<string, LocalText>;
   /** Display names of coded category values (renewal_type culture_tourism → 文旅融合). */
   valueLabel?: (prop: string, value: string) => LocalText;
+  /** The same as a table (property → value → label), for metadata that crosses to a worker. */
+  valueLabels?: Record<string, Record<string, LocalText>>;
   generated: Date;
   /** App name and version, e.g. "Tianjin Renewal Map 0.1.0". */
   app: string;
@@ -31,6 +33,11 @@ export interface ExportMeta {
 }
 
 const DECIMALS = 6;
+
+/** A label lookup over a table (values it lacks keep their own text). */
+function tableLabel(t: ExportMeta['valueLabels']): ExportMeta['valueLabel'] {
+  return t ? (p, v) => t[p]?.[v] ?? { zh: v, en: v } : undefined;
+}
 
 class Writer {
   minX = Infinity;
@@ -110,7 +117,7 @@ export function exportMetadata(meta: ExportMeta, count: number): Record<string, 
     layer: meta.layerId,
     source: meta.source,
     filters: {
-      description: describeFilterText(meta.filters, meta.fieldLabels, meta.valueLabel),
+      description: describeFilterText(meta.filters, meta.fieldLabels, meta.valueLabel ?? tableLabel(meta.valueLabels)),
       model: normalizeFilter(meta.filters),
     },
     feature_count: count,

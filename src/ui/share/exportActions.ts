@@ -1,13 +1,11 @@
 // Browser glue for export and share: gathers the filtered features, the map image
 // and the share link from the store, the data registry and the live map.
-import type { Feature, Geometry } from 'geojson';
 import { version } from '../../../package.json';
 import type { CatalogLayer, LocalText } from '../../catalog/types';
 import { dataService } from '../../data/client';
 import { shareUrl } from '../../embed/snippet';
-import { downloadBlob, downloadText } from '../../io/download';
-import { exportCsv, type CsvGeometryMode } from '../../io/exportCsv';
-import { exportGeoJSON } from '../../io/exportGeoJSON';
+import { downloadBlob } from '../../io/download';
+import type { CsvGeometryMode } from '../../io/exportCsv';
 import { useThematicResults } from '../../state/thematicResults';
 import { withThematicLegend } from '../thematic/legendItems';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
@@ -41,16 +39,6 @@ function findLayer(id: string): CatalogLayer | undefined {
   return allLayers(useStore.getState()).find((l) => l.id === id);
 }
 
-/** The layer's features that pass its current filter (district clauses use the district polygons). */
-export async function filteredFeatures(layerId: string): Promise<{ layer: CatalogLayer; features: Feature<Geometry | null>[]; total: number; filter: LayerFilter }> {
-  const layer = findLayer(layerId);
-  if (!layer) throw new Error(`unknown layer ${layerId}`);
-  const filter = useStore.getState().filters[layerId] ?? {};
-  const { ids, total } = await keptIds(layer, filter, findLayer(DISTRICTS_LAYER));
-  const features = await dataService().ask(layer, 'features', { layerId, indices: ids });
-  return { layer, features, total, filter };
-}
-
 /** How many features of a layer pass its current filter, of how many (nothing is copied out of the data service). */
 export async function filteredCount(layerId: string): Promise<{ count: number; total: number }> {
   const layer = findLayer(layerId);
@@ -76,37 +64,43 @@ export type ExportEpsg = (typeof EXPORT_CRS)[number];
 /** Formats that are always WGS84 longitude/latitude. */
 export const WGS84_ONLY: DataFormat[] = ['geojson', 'lonlat', 'wkt', 'kml'];
 
-/** Exports the filtered features of a layer; resolves to the count and file name. */
+/** Labels of the filter's category values, as a table that can cross to the data service. */
+function valueLabelTable(f: LayerFilter): Record<string, Record<string, LocalText>> {
+  return Object.fromEntries(Object.entries(f.categories ?? {}).map(([p, values]) => [p, Object.fromEntries(values.map((v) => [v, valueLabel(p, v)]))]));
+}
+
+/**
+ * Exports the filtered features of a layer; resolves to the count and file name. The file
+ * is written in the data service, which holds the features: only its bytes reach the page.
+ */
 export async function exportLayer(layerId: string, format: DataFormat, link: string, epsg: ExportEpsg = 4326): Promise<{ count: number; file: string }> {
-  const { layer, features, filter } = await filteredFeatures(layerId);
+  const layer = findLayer(layerId);
+  if (!layer) throw new Error(`unknown layer ${layerId}`);
+  const filter = useStore.getState().filters[layerId] ?? {};
+  const { ids } = await keptIds(layer, filter, findLayer(DISTRICTS_LAYER));
   const now = new Date();
   const base = `天津城市更新-${layer.id}-${dateStamp(now)}`;
-  if (format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb') {
-    // Loaded on demand: the writers (and sql.js for GeoPackage) stay out of the start-up bundle.
-    const [{ writeLayer }, { default: sqlWasmUrl }] = await Promise.all([import('../../io/exportFormats'), import('sql.js/dist/sql-wasm-browser.wasm?url')]);
-    const crsPart = format !== 'kml' && epsg !== 4326 ? `-EPSG${epsg}` : '';
-    const w = await writeLayer(features, format, {
-      name: `${base}${crsPart}`,
-      epsg: format === 'kml' ? 4326 : epsg,
-      sqlWasmUrl,
-      meta: { layer: layer.id, title: layer.title, source: layer.source, filter, generated: now.toISOString(), app: APP_NAME, url: link, description: `${layer.title.zh} / ${layer.title.en}` },
-    });
-    const file = `${base}${crsPart}${w.ext}`;
-    downloadBlob(file, new Blob([w.bytes as Uint8Array<ArrayBuffer>], { type: w.mime }));
-    return { count: features.length, file };
-  }
-  if (format === 'geojson') {
-    const text = exportGeoJSON(features, {
+  const gisFormat = format === 'shp' || format === 'kml' || format === 'gpkg' || format === 'fgb';
+  const crsPart = gisFormat && format !== 'kml' && epsg !== 4326 ? `-EPSG${epsg}` : '';
+  const w = await dataService().ask(layer, 'write', {
+    layerId,
+    indices: ids,
+    format,
+    meta: {
       layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: filter,
-      fieldLabels: fieldLabels(filter), valueLabel, generated: now, app: APP_NAME, url: link,
-    });
-    const file = `${base}.geojson`;
-    downloadText(file, text, 'application/geo+json');
-    return { count: features.length, file };
-  }
-  const file = `${base}${format === 'wkt' ? '-wkt' : ''}.csv`;
-  downloadText(file, exportCsv(features, { geometry: format }), 'text/csv');
-  return { count: features.length, file };
+      fieldLabels: fieldLabels(filter), valueLabels: valueLabelTable(filter), generated: now, app: APP_NAME, url: link,
+    },
+    gis: gisFormat
+      ? {
+          name: `${base}${crsPart}`,
+          epsg: format === 'kml' ? 4326 : epsg,
+          meta: { layer: layer.id, title: layer.title, source: layer.source, filter, generated: now.toISOString(), app: APP_NAME, url: link, description: `${layer.title.zh} / ${layer.title.en}` },
+        }
+      : undefined,
+  });
+  const file = `${base}${crsPart}${w.ext}`;
+  downloadBlob(file, new Blob([w.bytes], { type: gisFormat ? w.mime : `${w.mime};charset=utf-8` }));
+  return { count: ids.length, file };
 }
 
 export interface MapSnapshot {
