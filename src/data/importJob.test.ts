@@ -26,14 +26,12 @@ describe('startImport through the data service', () => {
     await expect(client.call('stats', { layerId: r.parts[0].key })).rejects.toThrow(/not loaded/);
   });
 
-  it('writes a converted layer out as GeoJSON when asked (for storage)', async () => {
+  it('hands back a converted layer written out as GeoJSON (for storage)', async () => {
     const client = inProcessClient();
     const r = await startImport(client, new Blob([fc(3)]), { name: 'g.geojson', crs: 'GCJ02' }).promise;
     if (!r.ok) throw new Error('expected success');
-    expect(r.parts[0].sourceBlob).toBeUndefined();
-    await client.adopt(r.parts[0].key, 'u-g');
-    const blob = await client.call('layerBlob', { layerId: 'u-g' });
-    const back = JSON.parse(await blob.text());
+    expect(r.parts[0].asGiven).toBe(false);
+    const back = JSON.parse(await r.parts[0].blob.text());
     expect(back.type).toBe('FeatureCollection');
     expect(back.features).toHaveLength(3);
     expect(back.features[0].geometry.coordinates[0]).toBeLessThan(117.1);

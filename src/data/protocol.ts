@@ -53,8 +53,6 @@ export interface Ops {
   cancelImport: [{ job: string }, null];
   /** Hold a part (or layer) under another id: an imported part becomes a layer. */
   adopt: [{ from: string; to: string }, null];
-  /** The layer as a GeoJSON FeatureCollection Blob (made in the worker; posting it hands over a handle). */
-  layerBlob: [{ layerId: string }, Blob];
 }
 
 /** An import's answer: the parts' keys and what the page needs of them, or the located failure. */

@@ -158,11 +158,6 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       loading.set(to, { url: '', done: Promise.resolve() });
       return [null];
     },
-    layerBlob: async ({ layerId }) => {
-      await ready(layerId);
-      const fc: FeatureCollection = { type: 'FeatureCollection', features: engine.features(layerId) as FeatureCollection['features'] };
-      return [new Blob([JSON.stringify(fc)], { type: 'application/geo+json' })];
-    },
     write: async ({ layerId, indices, format, meta, gis }) => {
       await ready(layerId);
       const features = engine.pick(layerId, indices);

@@ -21,16 +21,18 @@ describe('importParts (the import body, run in the data service)', () => {
     expect(r.parts).toHaveLength(1);
     expect(r.parts[0]).toMatchObject({ kind: 'point', featureCount: 1, bbox: [117.2, 39.13, 117.2, 39.13] });
     expect(r.parts[0].features[0].properties).toEqual({ name: '天津站' });
-    expect(await r.parts[0].sourceBlob!.text()).toBe(geojson);
+    expect(r.parts[0].asGiven).toBe(true);
+    expect(await r.parts[0].blob.text()).toBe(geojson);
     expect(r.summary).toMatchObject({ featureCount: 1, rewritten: false, name: 'a.geojson', fields: [{ name: 'name', kind: 'string' }] });
     expect([...new Set(seen)]).toEqual(['reading', 'decoding', 'parsing', 'validating']);
   });
 
-  it('converted data has no source blob (its features are the layer), and bad input gives located errors', async () => {
+  it('converted data is written out once for storage, and bad input gives located errors', async () => {
     const buffer = new TextEncoder().encode(geojson).buffer as ArrayBuffer;
     const r = await importParts({ name: 'a.geojson', buffer, options: { crs: 'GCJ02' } }, () => undefined);
     if (!r.ok) throw new Error('expected success');
-    expect(r.parts[0].sourceBlob).toBeUndefined();
+    expect(r.parts[0].asGiven).toBe(false);
+    expect(JSON.parse(await r.parts[0].blob.text()).features[0].geometry).toEqual(r.parts[0].features[0].geometry);
     expect((r.parts[0].features[0].geometry as { coordinates: number[] }).coordinates[0]).toBeLessThan(117.2);
     const bad = await importParts({ name: 'x.json', buffer: new TextEncoder().encode('{"type":').buffer as ArrayBuffer, options: {} }, () => undefined);
     expect(bad).toMatchObject({ ok: false, errors: [{ code: 'json.truncated' }] });
@@ -49,7 +51,8 @@ describe('importParts (the import body, run in the data service)', () => {
     if (!r.ok) throw new Error('expected success');
     expect(r.parts.map((p) => [p.kind, p.featureCount])).toEqual([['point', 2], ['line', 1]]);
     expect(r.parts[0].features.map((f) => f.properties?.n)).toEqual([1, 3]);
-    expect(r.parts.every((p) => p.sourceBlob === undefined)).toBe(true);
+    expect(r.parts.every((p) => !p.asGiven)).toBe(true);
+    expect(JSON.parse(await r.parts[1].blob.text()).features.map((f: { properties: { n: number } }) => f.properties.n)).toEqual([2]);
     expect(r.summary.featureCount).toBe(3);
   });
 

@@ -1,9 +1,10 @@
 // The body of an import, run where the layer will live (the data service
 // worker): files in → read, decoded, parsed, validated, converted to WGS84 and
 // split into one part per geometry kind, each part's features ready to hold.
-// Nothing is serialised again: a part's features go straight to the data
-// engine. When the source bytes already are a part's GeoJSON (one UTF-8 file,
-// nothing rewritten), a handle on them comes back for storage, not a copy.
+// Nothing is parsed again: a part's features go straight to the data engine.
+// Each part also comes with its GeoJSON as a Blob, for storage (IndexedDB): a
+// handle on the source bytes when they already are that GeoJSON (one UTF-8
+// file, nothing rewritten), else the part written out once, here.
 
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryKind } from '../catalog/types.ts';
@@ -61,8 +62,10 @@ export interface PartInfo {
   sourceCrs?: ImportStats['sourceCrs'];
   accuracy_m?: number;
   fields?: string[];
-  /** The source bytes, when they are exactly this part's GeoJSON (a handle, not a copy). */
-  sourceBlob?: Blob;
+  /** The part as GeoJSON, for storage: the source bytes themselves when they are exactly that. */
+  blob: Blob;
+  /** True when `blob` is the source file itself (nothing was rewritten). */
+  asGiven: boolean;
 }
 
 export interface ParsedPart extends PartInfo {
@@ -94,6 +97,7 @@ async function readAll(file: Blob, onChunk: (fraction: number) => void): Promise
   return offset === out.byteLength ? out : out.subarray(0, offset);
 }
 
+const GEOJSON = 'application/geo+json';
 const hasBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
@@ -131,15 +135,18 @@ export async function importParts(req: ImportSourceWire, progress: ProgressFn, s
       const meta = { layerName: r.layers.length > 1 ? layer.name : undefined, sourceCrs: layer.stats.sourceCrs, accuracy_m: layer.stats.accuracy_m, fields };
       const passThrough = single && split.length === 1 && !layer.stats.rewritten && layer.stats.encoding === 'utf-8';
       for (const p of split) {
-        let sourceBlob: Blob | undefined;
+        let blob: Blob;
         if (passThrough) {
           // The source bytes already are this GeoJSON: keep a handle on them, minus any BOM.
           const src = sources[0].file;
           const bytes = inputs[0].bytes;
           const skip = hasBom(bytes) ? 3 : 0;
-          sourceBlob = src ? src.slice(skip, src.size, 'application/geo+json') : new Blob([bytes.subarray(skip) as Uint8Array<ArrayBuffer>], { type: 'application/geo+json' });
+          blob = src ? src.slice(skip, src.size, GEOJSON) : new Blob([bytes.subarray(skip) as Uint8Array<ArrayBuffer>], { type: GEOJSON });
+        } else {
+          progress('serialising');
+          blob = new Blob([JSON.stringify(p.fc)], { type: GEOJSON });
         }
-        parts.push({ kind: p.kind, features: p.fc.features, featureCount: p.fc.features.length, bbox: p.bbox, ...meta, sourceBlob });
+        parts.push({ kind: p.kind, features: p.fc.features, featureCount: p.fc.features.length, bbox: p.bbox, ...meta, blob, asGiven: passThrough });
       }
     }
     const first = r.layers[0];

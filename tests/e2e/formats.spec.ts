@@ -158,13 +158,13 @@ test('export menu: the filtered features as Shapefile / GeoPackage / FlatGeobuf 
   }
 });
 
-test('a converted Shapefile layer, held only by the data service, is stored and comes back after a reload', async ({ page }) => {
+test('a converted Shapefile layer is stored as GeoJSON and comes back after a reload', async ({ page }) => {
   await openData(page);
   const r = await load(page, ['shp-cgcs2000-gk117-gbk-nocpg.zip']);
   expect(r.status).toBe('ok');
   const id = r.added[0];
   await expect.poll((await drawnAt(page, id)).drawn).toBe(3);
-  // Written to IndexedDB (by the service, as GeoJSON) once the map has drawn.
+  // Written to IndexedDB as GeoJSON (by the service, which converted it).
   await expect.poll(() => page.evaluate((lid) => new Promise<number>((resolve) => {
     const open = indexedDB.open('tianjin-renewal-map');
     open.onerror = () => resolve(-1);

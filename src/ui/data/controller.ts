@@ -12,7 +12,7 @@ import type { ImportedPart, ImportProgress, ImportSource } from '../../io/import
 import { groupFileNames } from '../../io/fileGroups';
 import { makeIssue, type Issue } from '../../io/messages';
 import { toSaved } from '../../io/persist';
-import { fitBounds, whenIdle } from '../../map/mapHandle';
+import { fitBounds } from '../../map/mapHandle';
 import { addPmtilesLayer, isPmtilesUrl } from '../../map/pmtilesLayer';
 import { act, useStore } from '../../state/store';
 import { type UserLayer } from '../../state/appState';
@@ -68,10 +68,7 @@ export async function loadSource(blob: ImportSource, name: string, source: strin
   }
   const layers = await addParts(r.parts, { name, source, crs, fields: r.summary.fields.map((f) => f.name) });
   addReport({ name, status: 'ok', featureCount: r.summary.featureCount, errors: [], warnings: r.summary.warnings });
-  // GeoJSON as given is stored at once. A converted layer is written out for storage by
-  // the service once the map has drawn, so that this does not hold up its first tiles.
-  if (r.parts.every((p) => p.sourceBlob)) await saveLayers(layers, r.parts);
-  else void whenIdle().then(() => saveLayers(layers, r.parts));
+  await saveLayers(layers, r.parts);
   return true;
 }
 
@@ -96,8 +93,8 @@ async function addParts(parts: ImportedPart[], o: { name: string; source: string
         id, name: p.layerName ?? layerNameFromFile(stripFormat(o.name)), splitKind: (perLayer.get(p.layerName) ?? 0) > 1, fileName: o.name, source: o.source, sourceCrs: o.crs,
         kind: p.kind, featureCount: p.featureCount, bbox: p.bbox, color: nextColor([...s.userLayers, ...layers]), fields: p.fields ?? o.fields,
       },
-      // The source file when it is the layer's GeoJSON; otherwise a name for the layer the service holds.
-      p.sourceBlob ? URL.createObjectURL(p.sourceBlob) : heldUrl(id),
+      // The stored GeoJSON: the service already holds the layer, so nothing fetches it now.
+      URL.createObjectURL(p.blob),
     );
     // Converted data says from what, and how far off a legacy datum may leave it.
     layers.push({
@@ -117,9 +114,6 @@ async function addParts(parts: ImportedPart[], o: { name: string; source: string
   return layers;
 }
 
-/** A loaded layer that exists only in the data service (nothing to fetch: the service already holds it). */
-export const heldUrl = (id: string) => `held:${id}`;
-
 async function saveLayers(layers: UserLayer[], parts: ImportedPart[]): Promise<void> {
   try {
     const db = await layerDb();
@@ -129,9 +123,7 @@ async function saveLayers(layers: UserLayer[], parts: ImportedPart[]): Promise<v
       const s = useStore.getState();
       const order = s.userLayers.findIndex((l) => l.id === layers[i].id);
       if (order < 0) continue; // removed meanwhile
-      // GeoJSON as given is stored as given; converted data is written out by the service.
-      const blob = parts[i].sourceBlob ?? (await dataService().call('layerBlob', { layerId: layers[i].id }));
-      await db.putLayer(toSaved(layers[i], s.visible.includes(layers[i].id), order, now), blob);
+      await db.putLayer(toSaved(layers[i], s.visible.includes(layers[i].id), order, now), parts[i].blob);
     }
     // A layer removed while it was being saved must not come back on reload.
     const gone = layers.filter((l) => !useStore.getState().userLayers.some((x) => x.id === l.id)).map((l) => l.id);
@@ -224,7 +216,7 @@ export async function removeLayer(id: string): Promise<void> {
   act(removeUserLayer, id);
   forgetData(id);
   // MapLibre drops the source on the next render; revoke the URL after that.
-  if (layer.dataUrl.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(layer.dataUrl), 2000);
+  setTimeout(() => URL.revokeObjectURL(layer.dataUrl), 2000);
   try {
     await (await layerDb())?.removeLayers([id]);
   } catch {
