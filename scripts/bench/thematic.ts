@@ -2,7 +2,7 @@
 // handing MapLibre its new paint (classification, legend counts, expression build, and the
 // expression's compilation by MapLibre's own style-spec code). Run by `npm run bench`.
 import { createPropertyExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { computeThematic } from '../../src/state/thematicResults.ts';
+import { computeThematic } from '../../src/lib/thematic/compute.ts';
 import { thematicRender } from '../../src/map/thematicStyle.ts';
 import type { ThematicStyle } from '../../src/state/thematic.ts';
 

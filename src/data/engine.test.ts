@@ -92,3 +92,17 @@ describe('the service (in-process)', () => {
     await expect(c.ask({ id: 'nope', file: 'x' }, 'stats', { layerId: 'zzz' })).rejects.toThrow(/zzz/);
   });
 });
+
+describe('thematic styles are classified where the features are held', () => {
+  it('counts the legend over the kept features only', () => {
+    const e = new DataEngine();
+    const features = Array.from({ length: 100 }, (_, i) => ({ type: 'Feature' as const, properties: { v: i, t: i % 2 ? '甲' : '乙' }, geometry: { type: 'Point' as const, coordinates: [117 + i * 1e-3, 39] } }));
+    e.put('x', features);
+    const all = e.thematic('x', { kind: 'graduated', field: 'v', method: 'equal', classes: 4 }, null);
+    expect(all.legend.entries.reduce((n, c) => n + c.count, 0)).toBe(100);
+    const kept = Uint32Array.from({ length: 30 }, (_, i) => i);
+    const some = e.thematic('x', { kind: 'categories', field: 't' }, kept, 'k');
+    expect(some.key).toBe('k');
+    expect(Object.fromEntries(some.legend.entries.map((c) => [c.label, c.count]))).toMatchObject({ 甲: 15, 乙: 15 });
+  });
+});

@@ -12,6 +12,8 @@ import { normalizeFilter, type LayerFilter } from '../lib/filterModel';
 import { buildPlaceIndex, searchPlaces, type PlaceHit, type PlaceIndex } from '../lib/placeSearch';
 import { sortedOrder, tableColumns, visibleRows, type SortDir } from '../lib/tableModel';
 import type { TextIndex } from '../lib/textIndex';
+import { computeThematic, type ThematicResult } from '../lib/thematic/compute';
+import type { ThematicSpec } from '../lib/thematic/spec';
 import { TileCutter } from './tileCutter';
 
 type F = Feature<Geometry | null>;
@@ -23,6 +25,7 @@ interface Held {
   text?: TextIndex;
   stats?: FieldStats[];
   tiles?: TileCutter;
+  props?: (Record<string, unknown> | null)[];
   orders: Map<string, Uint32Array>;
 }
 
@@ -159,6 +162,13 @@ export class DataEngine {
   stats(id: string): FieldStats[] {
     const h = this.held(id);
     return (h.stats ??= computeFieldStats(h.features));
+  }
+
+  /** A thematic style's classes and legend over the kept features (all when null). */
+  thematic(id: string, style: ThematicSpec, kept: Uint32Array | null, key = ''): ThematicResult {
+    const h = this.held(id);
+    h.props ??= h.features.map((f) => (f.properties as Record<string, unknown> | null) ?? null);
+    return computeThematic(h.props, style, kept, key);
   }
 
   /** Place search over these layers (index built once per set of layers held). */

@@ -2,6 +2,8 @@
 // shape per operation; answers carry the request id. Pure types.
 import type { Feature, Geometry } from 'geojson';
 import type { FieldStats } from '../lib/fieldStats';
+import type { ThematicResult } from '../lib/thematic/compute';
+import type { ThematicSpec } from '../lib/thematic/spec';
 import type { LayerFilter } from '../lib/filterModel';
 import type { PlaceHit } from '../lib/placeSearch';
 import type { SortDir } from '../lib/tableModel';
@@ -49,6 +51,8 @@ export interface Ops {
    * (`<job>#<i>`) until it is adopted as a layer; progress comes as `progress` replies.
    */
   import: [{ job: string; source: ImportSourceWire }, ImportAnswer];
+  /** A thematic style's classes and legend over the kept features (null: all). */
+  thematic: [{ layerId: string; style: ThematicSpec; kept: Uint32Array | null; key: string }, ThematicResult];
   /** Stop an import (its parts are never held, or are dropped when it is already done). */
   cancelImport: [{ job: string }, null];
   /** Hold a part (or layer) under another id: an imported part becomes a layer. */

@@ -92,6 +92,10 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       await ready(layerId);
       return [engine.stats(layerId)];
     },
+    thematic: async ({ layerId, style, kept, key }) => {
+      await ready(layerId);
+      return [engine.thematic(layerId, style, kept, key)];
+    },
     warm: async ({ layerId }) => {
       await ready(layerId);
       engine.textIndex(layerId);

@@ -12,8 +12,14 @@ export const TILE_LAYER = 'features';
 export const TILE_MAX_ZOOM = 14;
 const EXTENT = 4096;
 
+/** Encoded tiles kept for asking again (a restyle or a filter makes MapLibre reload them all). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+
 export class TileCutter {
   private index: GeoJSONVT;
+  /** Encoded tiles by z/x/y, oldest first; null = empty tile. */
+  private cache = new Map<string, Uint8Array | null>();
+  private cached = 0;
 
   constructor(features: Feature<Geometry | null>[]) {
     this.index = new GeoJSONVT(
@@ -22,9 +28,31 @@ export class TileCutter {
     );
   }
 
+  /** The tile's bytes (a fresh copy, the caller may transfer it), or null when it holds nothing. */
   tile(z: number, x: number, y: number): Uint8Array | null {
-    const t = this.index.getTile(z, x, y);
-    if (!t || t.features.length === 0) return null;
-    return fromGeojsonVt({ [TILE_LAYER]: t }, { version: 2, extent: EXTENT });
+    const key = `${z}/${x}/${y}`;
+    let bytes = this.cache.get(key);
+    if (bytes === undefined) {
+      const t = this.index.getTile(z, x, y);
+      bytes = !t || t.features.length === 0 ? null : fromGeojsonVt({ [TILE_LAYER]: t }, { version: 2, extent: EXTENT });
+      this.remember(key, bytes);
+    } else {
+      // Most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, bytes);
+    }
+    return bytes && bytes.slice();
+  }
+
+  private remember(key: string, bytes: Uint8Array | null): void {
+    const size = bytes?.byteLength ?? 0;
+    if (size > CACHE_BYTES / 4) return;
+    this.cache.set(key, bytes);
+    this.cached += size;
+    for (const [k, b] of this.cache) {
+      if (this.cached <= CACHE_BYTES) break;
+      this.cache.delete(k);
+      this.cached -= b?.byteLength ?? 0;
+    }
   }
 }
