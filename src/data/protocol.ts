@@ -1,6 +1,9 @@
 // Messages between the main thread and the data service worker. One request
 // shape per operation; answers carry the request id. Pure types.
 import type { Feature, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
+import type { LocalText } from '../catalog/types';
+import type { HealthTable } from '../analysis/healthCheck';
 import type { FieldStats } from '../lib/fieldStats';
 import type { ThematicResult } from '../lib/thematic/compute';
 import type { ThematicSpec } from '../lib/thematic/spec';
@@ -53,10 +56,30 @@ export interface Ops {
   import: [{ job: string; source: ImportSourceWire }, ImportAnswer];
   /** A thematic style's classes and legend over the kept features (null: all). */
   thematic: [{ layerId: string; style: ThematicSpec; kept: Uint32Array | null; key: string }, ThematicResult];
+  /** The city health check over held layers (ids), computed where they are held. */
+  health: [HealthRequest, { table: HealthTable; units: FeatureCollection }];
   /** Stop an import (its parts are never held, or are dropped when it is already done). */
   cancelImport: [{ job: string }, null];
   /** Hold a part (or layer) under another id: an imported part becomes a layer. */
   adopt: [{ from: string; to: string }, null];
+}
+
+/** Which held layers a health check reads, and how. */
+export interface HealthRequest {
+  /** Layer ids: the units, and the shipped layers the indicators need. */
+  units: string;
+  districts: string;
+  shelters: string;
+  parks: string;
+  historicBlocks: string;
+  projects: string;
+  /** Drill-down: the finer units inside this district (by name). */
+  drill?: { district: string };
+  /** A facility layer picked for the third coverage indicator. */
+  facility?: { id: string; label: LocalText };
+  unitsLabel: LocalText;
+  censusFallback: boolean;
+  minutes: number;
 }
 
 /** An import's answer: the parts' keys and what the page needs of them, or the located failure. */

@@ -96,6 +96,29 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       await ready(layerId);
       return [engine.thematic(layerId, style, kept, key)];
     },
+    health: async (q) => {
+      const ids = [q.units, q.districts, q.shelters, q.parks, q.historicBlocks, q.projects, q.facility?.id];
+      // A layer that failed to load reads as missing data (the table says so), not as a failure.
+      await Promise.all(ids.map((id) => ready(id).catch(() => undefined)));
+      const fc = (id: string | undefined): FeatureCollection | undefined =>
+        id && engine.has(id) ? { type: 'FeatureCollection', features: engine.features(id) as FeatureCollection['features'] } : undefined;
+      // Loaded on first use: the coverage engine stays out of the service's start-up code.
+      const { healthCheck, unitsWithin } = await import('../analysis/healthCheck');
+      const districts = fc(q.districts);
+      let units = fc(q.units);
+      if (q.drill && units && districts) {
+        const d = districts.features.find((f) => String(f.properties?.name) === q.drill!.district);
+        units = d ? unitsWithin(units, d) : units;
+      }
+      if (!units) throw new Error(`layer ${q.units} has no data`);
+      const facilities = q.facility ? fc(q.facility.id) : undefined;
+      const table = healthCheck({
+        units, unitsLabel: q.unitsLabel, censusFallback: q.censusFallback, populationLayer: districts,
+        shelters: fc(q.shelters), parks: fc(q.parks), historicBlocks: fc(q.historicBlocks), projects: fc(q.projects), minutes: q.minutes,
+        facilities: q.facility && facilities ? { label: q.facility.label, fc: facilities } : undefined,
+      });
+      return [{ table, units }];
+    },
     warm: async ({ layerId }) => {
       await ready(layerId);
       engine.textIndex(layerId);

@@ -2,7 +2,8 @@
 // a sortable table, CSV export, one click to a thematic map, drill-down into a district.
 import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { healthCheck, unitsWithin, type HealthInputs, type HealthTable } from '../../analysis/healthCheck';
+import type { HealthTable } from '../../analysis/healthCheck';
+import { dataService } from '../../data/client';
 import { healthCsv } from '../../analysis/healthCsv';
 import { useAllLayers, type AnyLayer } from '../../data/hooks';
 import { layerData } from '../../data/registry';
@@ -49,27 +50,25 @@ export function HealthPanel() {
     setError(null);
     const drilling = district && finerId;
     (async () => {
-      const get = (id: string) => dataOf(layers, id);
-      const [districts, shelters, parks, historicBlocks, projects] = await Promise.all([get(SHIPPED.districts), get(SHIPPED.shelters), get(SHIPPED.parks), get(SHIPPED.historicBlocks), get(SHIPPED.projects)]);
-      let units = drilling ? await get(finerId) : await get(unitsId);
-      if (drilling && units && districts) {
-        const d = districts.features.find((f) => String(f.properties?.name) === district);
-        units = d ? unitsWithin(units, d) : units;
-      }
-      if (!units) throw new Error(`layer ${drilling ? finerId : unitsId} has no data`);
-      const unitsLayer = layers.find((l) => l.id === (drilling ? finerId : unitsId));
+      // Computed in the data service, which holds the layers: only the table (and the units) come back.
+      const svc = dataService();
+      const unitsId2 = drilling ? finerId : unitsId;
       const fac = facilityId ? layers.find((l) => l.id === facilityId) : undefined;
-      const facFc = fac ? await get(fac.id) : undefined;
-      const label = unitsLayer ? unitsLayer.title : { zh: unitsId, en: unitsId };
-      const inp: HealthInputs = {
-        units, unitsLabel: drilling ? { zh: `${label.zh}（${district}内）`, en: `${label.en} (inside ${district})` } : label,
-        censusFallback: !drilling && unitsId === 'districts', populationLayer: districts,
-        shelters, parks, historicBlocks, projects, minutes,
-        facilities: fac && facFc ? { label: fac.title, fc: facFc } : undefined,
-      };
-      // Let "computing" paint before the synchronous work.
-      await new Promise((r) => setTimeout(r, 0));
-      return { table: healthCheck(inp), units };
+      for (const id of [SHIPPED.districts, SHIPPED.shelters, SHIPPED.parks, SHIPPED.historicBlocks, SHIPPED.projects, unitsId2, fac?.id]) {
+        const l = id ? layers.find((x) => x.id === id) : undefined;
+        if (l) svc.open(l);
+      }
+      const unitsLayer = layers.find((l) => l.id === unitsId2);
+      if (!unitsLayer) throw new Error(`layer ${unitsId2} has no data`);
+      const label = unitsLayer.title;
+      return svc.call('health', {
+        units: unitsId2, ...SHIPPED,
+        drill: drilling ? { district } : undefined,
+        facility: fac ? { id: fac.id, label: fac.title } : undefined,
+        unitsLabel: drilling ? { zh: `${label.zh}（${district}内）`, en: `${label.en} (inside ${district})` } : label,
+        censusFallback: !drilling && unitsId === 'districts',
+        minutes,
+      });
     })()
       .then((r) => live && (setResult(r), setBusy(false)))
       .catch((e: unknown) => live && (setError(e instanceof Error ? e.message : String(e)), setBusy(false)));
