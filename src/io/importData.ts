@@ -1,5 +1,5 @@
 // One entry point for user data: bytes or text in, a WGS84 FeatureCollection or
-// located bilingual errors out. Used by the parse worker and the validate CLI.
+// located bilingual errors out. Used by the data service (through importFiles) and the CLIs.
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { crsCandidates, type CrsCandidate } from './crs/candidates.ts';

@@ -2,7 +2,7 @@
 // several chosen together such as a Shapefile's .shp/.dbf/.prj/.cpg, or a .zip
 // holding several), one or more WGS84 layers out — or located bilingual
 // issues, and then nothing at all (one bad part fails the whole load).
-// Pure: no DOM, no worker globals; the parse worker, the validate and convert
+// Pure: no DOM, no worker globals; the data service (importParts), the validate and convert
 // CLIs and the tests all call this.
 
 import type { FeatureCollection } from 'geojson';

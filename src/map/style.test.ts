@@ -60,11 +60,15 @@ describe('outline level of detail', () => {
     const fill = specs.find((s) => s.id === 'u-p:fill')!;
     expect(line.minzoom).toBe(12);
     expect((fill.paint as Record<string, unknown>)['fill-outline-color']).toBe('#135');
+    // No feature-state in the fill (no per-vertex paint data); the outline still shows hover.
+    expect(JSON.stringify((fill.paint as Record<string, unknown>)['fill-opacity'])).not.toContain('feature-state');
+    expect(JSON.stringify((line.paint as Record<string, unknown>)['line-width'])).toContain('feature-state');
   });
 
   it('strokes a small layer at every zoom', () => {
     const specs = buildLayerSpecs({ ...parcels, feature_count: 500 }, { visible: true, opacity: 1, lang: 'zh' });
     expect(specs.find((s) => s.id === 'u-p:line')!.minzoom).toBeUndefined();
     expect((specs.find((s) => s.id === 'u-p:fill')!.paint as Record<string, unknown>)['fill-outline-color']).toBeUndefined();
+    expect(JSON.stringify((specs.find((s) => s.id === 'u-p:fill')!.paint as Record<string, unknown>)['fill-opacity'])).toContain('feature-state');
   });
 });

@@ -53,6 +53,7 @@ export const POINTS_MAX_ZOOM = 12;
  * from OUTLINE_MIN_ZOOM; below it the fill's own one-pixel edge outlines it. At
  * city scale tens of thousands of parcels are a few pixels each, and laying out
  * a line for every ring doubles the work of each tile for strokes nobody can see.
+ * Its fill keeps one opacity per zoom (hover and selection show on the outline).
  */
 export const OUTLINE_LOD_MIN_FEATURES = 20_000;
 export const OUTLINE_MIN_ZOOM = 12;
@@ -76,7 +77,11 @@ export function buildLayerSpecs(
       id: `${id}:fill`, type: 'fill', source: id, layout: { visibility }, ...filt,
       paint: {
         'fill-color': color,
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, hovered(fo * o, Math.min(1, fo * 1.6) * o), 16, hovered(fo * 0.45 * o, fo * o)] as ExpressionSpecification,
+        // A large layer's fill does not follow hover (its outline does, from street zoom): an
+        // opacity that reads feature-state costs per-vertex data in every tile of the layer.
+        'fill-opacity': (lod
+          ? ['interpolate', ['linear'], ['zoom'], 12, fo * o, 16, fo * 0.45 * o]
+          : ['interpolate', ['linear'], ['zoom'], 12, hovered(fo * o, Math.min(1, fo * 1.6) * o), 16, hovered(fo * 0.45 * o, fo * o)]) as ExpressionSpecification,
         // The fill's edge stands in for the outline where the line is not drawn (thematic fills keep their colour).
         ...(lod && !th?.color ? { 'fill-outline-color': lineColor } : {}),
       },
