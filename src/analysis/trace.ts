@@ -89,9 +89,8 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
   const step = (v: number, d: number) => (d === E ? v + 1 : d === W_ ? v - 1 : d === N ? v + vw : v - vw);
   const pick = (b: number, d: number) => (b & LEFT[d] ? LEFT[d] : b & d ? d : RIGHT[d]);
   const b32 = new Uint32Array(bits.buffer, bits.byteOffset, bits.length >> 2);
-  const outer: number[][] = [];
-  const outerArea: number[] = [];
-  const holes: { ring: number[]; px: number; py: number }[] = [];
+  const traced: number[][] = [];
+  const pinched: boolean[] = [];
   for (let k = 0; k < b32.length; k++) {
     if (b32[k] === 0) continue;
     for (let v0 = 4 * k; v0 < 4 * k + 4; v0++) {
@@ -114,19 +113,35 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
           d = nd;
         }
         if (d0 === prev && ring.length > 2) ring.splice(0, 2);
-        for (const part of saddle ? splitPinches(ring) : [ring]) {
-          const a2 = ringArea2(part);
-          if (a2 > 0) {
-            outer.push(part);
-            outerArea.push(a2);
-          } else if (a2 < 0) {
-            const [px, py] = leftCell(part);
-            holes.push({ ring: part, px, py });
-          }
-        }
+        traced.push(ring);
+        pinched.push(saddle);
       }
     }
   }
+  return assemblePolygons(traced, pinched);
+}
+
+/**
+ * Closed cell-edge rings (outer counter-clockwise, holes clockwise) into
+ * polygons: rings that passed a saddle vertex are split at their pinches, and
+ * each hole goes to the smallest outer ring around the cell next to it.
+ */
+export function assemblePolygons(rings: number[][], pinched: boolean[]): TracedPolygon[] {
+  const outer: number[][] = [];
+  const outerArea: number[] = [];
+  const holes: { ring: number[]; px: number; py: number }[] = [];
+  rings.forEach((ring, i) => {
+    for (const part of pinched[i] ? splitPinches(ring) : [ring]) {
+      const a2 = ringArea2(part);
+      if (a2 > 0) {
+        outer.push(part);
+        outerArea.push(a2);
+      } else if (a2 < 0) {
+        const [px, py] = leftCell(part);
+        holes.push({ ring: part, px, py });
+      }
+    }
+  });
   const polys: TracedPolygon[] = outer.map((r) => [r]);
   for (const hole of holes) {
     // the smallest outer ring around the cell next to the hole is its region's
