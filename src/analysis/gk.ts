@@ -53,20 +53,21 @@ export function areaScale(lon: number, lat: number): number {
  * A fast inverse over a box of the plane: exact inverses on a lattice of
  * `step` metres, bilinear in between. The inverse is smooth, so over 1 km the
  * interpolation is off by under 0.02 m, far below the 0.1 m of the output's
- * 6 decimals; the lattice costs one proj4 call per km², not one per vertex.
+ * 6 decimals. Lattice nodes are computed on first use, so the cost is one
+ * proj4 call per square kilometre the outlines pass through, not per vertex
+ * and not per square kilometre of the box.
  */
 export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: number, y1: number, step = 1000): (x: number, y: number) => [number, number] {
   const nx = Math.max(1, Math.ceil((x1 - x0) / step)) + 1;
   const ny = Math.max(1, Math.ceil((y1 - y0) / step)) + 1;
-  const lon = new Float64Array(nx * ny);
+  const lon = new Float64Array(nx * ny).fill(NaN);
   const lat = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const [a, b] = frame.toLonLat(x0 + i * step, y0 + j * step);
-      lon[j * nx + i] = a;
-      lat[j * nx + i] = b;
-    }
-  }
+  const node = (k: number) => {
+    if (lon[k] === lon[k]) return; // computed already (NaN until then)
+    const [a, b] = frame.toLonLat(x0 + (k % nx) * step, y0 + Math.floor(k / nx) * step);
+    lon[k] = a;
+    lat[k] = b;
+  };
   return (x, y) => {
     const fx = (x - x0) / step;
     const fy = (y - y0) / step;
@@ -76,6 +77,10 @@ export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: nu
     const u = fx - i;
     const v = fy - j;
     const k = j * nx + i;
+    node(k);
+    node(k + 1);
+    node(k + nx);
+    node(k + nx + 1);
     const w00 = (1 - u) * (1 - v);
     const w10 = u * (1 - v);
     const w01 = (1 - u) * v;

@@ -19,9 +19,9 @@ export interface ClassRuns {
   c1: Int32Array;
 }
 
+// directions, counter-clockwise: east, north, west (2), south
 const E = 0;
 const N = 1;
-const W = 2;
 const S = 3;
 
 /**
@@ -90,10 +90,10 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         const ne = has(y, x);
         if (sw === ne && se === nw && sw !== se) saddle = true;
         // turn left if the boundary does, else go straight, else turn right
-        const out = (dir: number) =>
-          dir === E ? ne && !se : dir === N ? nw && !ne : dir === W ? sw && !nw : se && !sw;
+        // boundary edges leaving the vertex, as bits 1 << direction
+        const outs = (ne && !se ? 1 : 0) | (nw && !ne ? 2 : 0) | (sw && !nw ? 4 : 0) | (se && !sw ? 8 : 0);
         const left = (d + 1) & 3;
-        const nd = out(left) ? left : out(d) ? d : (d + 3) & 3;
+        const nd = outs & (1 << left) ? left : outs & (1 << d) ? d : (d + 3) & 3;
         if (x === sx && y === sy && nd === N) {
           if (d === N) ring.splice(0, 2);
           break;

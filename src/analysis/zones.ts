@@ -9,7 +9,7 @@ import { geometryParts, round6 } from './geo.ts';
 import { areaScale, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
 import { overlap, SpanBuffer, type RowRuns } from './runs.ts';
-import { traceClasses } from './trace.ts';
+import { traceRuns, type ClassRuns } from './traceRuns.ts';
 
 export interface ZoneRuns extends RowRuns {
   zone: Int32Array;
@@ -273,26 +273,76 @@ export interface ZoneShapes {
   uncovered: MultiPolygon['coordinates'];
 }
 
-/** Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge outlines, so both share every edge. */
+/** Growable runs of one class over a window of rows. */
+class ClassBuilder {
+  c0 = new Int32Array(256);
+  c1 = new Int32Array(256);
+  n = 0;
+  rowStart: Int32Array;
+  constructor(
+    readonly row0: number,
+    rows: number,
+  ) {
+    this.rowStart = new Int32Array(rows + 1);
+  }
+  push(a: number, b: number): void {
+    // runs come in column order; a run touching the previous one extends it
+    if (this.n > 0 && this.c1[this.n - 1] === a && this.n > this.rowStart[this.current]) {
+      this.c1[this.n - 1] = b;
+      return;
+    }
+    if (this.n === this.c0.length) {
+      const grow = (x: Int32Array) => {
+        const y = new Int32Array(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.c0 = grow(this.c0);
+      this.c1 = grow(this.c1);
+    }
+    this.c0[this.n] = a;
+    this.c1[this.n++] = b;
+  }
+  current = 0;
+  startRow(r: number): void {
+    this.current = r;
+    this.rowStart[r] = this.n;
+  }
+  done(): ClassRuns {
+    this.rowStart[this.rowStart.length - 1] = this.n;
+    return { row0: this.row0, rowStart: this.rowStart, c0: this.c0, c1: this.c1 };
+  }
+}
+
+/**
+ * Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge
+ * outlines, so both share every edge. Traced from the runs (traceRuns.ts), so
+ * the cost follows the run ends, not the zone's area.
+ */
 export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number, number], zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
   const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
-  const bw = bx1 - bx0;
-  const bh = by1 - by0;
-  if (bw <= 0 || bh <= 0) return { covered: [], uncovered: [] };
-  // 1 covered, 0 uncovered, 255 outside the zone
-  const mask = new Uint8Array(bw * bh).fill(255);
+  if (bx1 <= bx0 || by1 <= by0) return { covered: [], uncovered: [] };
+  const cov = new ClassBuilder(by0, by1 - by0);
+  const unc = new ClassBuilder(by0, by1 - by0);
   for (let row = by0; row < by1; row++) {
-    const off = (row - by0) * bw - bx0;
+    cov.startRow(row - by0);
+    unc.startRow(row - by0);
+    const end = covered.rowStart[row + 1];
     for (let k = zr.rowStart[row]; k < zr.rowStart[row + 1]; k++) {
       if (zr.zone[k] !== z) continue;
       const a = zr.c0[k];
       const b = zr.c1[k];
-      mask.fill(0, off + a, off + b);
-      for (let j = covered.rowStart[row]; j < covered.rowStart[row + 1]; j++) {
+      let x = a; // cells a .. x-1 are placed
+      let j = covered.rowStart[row];
+      while (j < end && covered.c1[j] <= a) j++;
+      for (; j < end && covered.c0[j] < b; j++) {
         const s = Math.max(a, covered.c0[j]);
         const e = Math.min(b, covered.c1[j]);
-        if (e > s) mask.fill(1, off + s, off + e);
+        if (s > x) unc.push(x, s);
+        cov.push(s, e);
+        x = e;
       }
+      if (b > x) unc.push(x, b);
     }
   }
   const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
@@ -300,15 +350,14 @@ export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number,
       poly.map((ring) => {
         const out: Position[] = [];
         for (let i = 0; i < ring.length; i += 2) {
-          const [lon, lat] = toLonLat(g.x0 + (bx0 + ring[i]) * g.cell, g.y0 + (by0 + ring[i + 1]) * g.cell);
+          const [lon, lat] = toLonLat(g.x0 + ring[i] * g.cell, g.y0 + ring[i + 1] * g.cell);
           out.push([round6(lon), round6(lat)]);
         }
         out.push(out[0]);
         return out;
       }),
     );
-  const [cov, unc] = traceClasses(mask, bw, bh, [1, 0]);
-  return { covered: unproject(cov), uncovered: unproject(unc) };
+  return { covered: unproject(traceRuns(cov.done())), uncovered: unproject(traceRuns(unc.done())) };
 }
 
 /** Polygon features of an assessment layer. */
