@@ -50,7 +50,15 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
     const k = after(r, col);
     return k < rowStart[r + 1] && c0[k] <= col ? k : -1;
   };
-  const has = (r: number, col: number) => runAt(r, col) >= 0;
+  // cells col - 1 and col of window row r, as bits 1 and 2
+  const pair = (r: number, col: number): number => {
+    if (r < 0 || r >= h) return 0;
+    const k = after(r, col - 1);
+    const end = rowStart[r + 1];
+    if (k === end) return 0;
+    if (c0[k] > col - 1) return c0[k] === col ? 2 : 0;
+    return c1[k] > col || (k + 1 < end && c0[k + 1] === col) ? 3 : 1;
+  };
   const nextEdge = (r: number, col: number): number => {
     if (r < 0 || r >= h) return Infinity;
     const k = after(r, col);
@@ -64,6 +72,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
   };
   const rings: number[][] = [];
   const pinched: boolean[] = [];
+  const saddles: number[] = [];
   for (let r = 0; r < h; r++) {
     for (let k0 = rowStart[r]; k0 < rowStart[r + 1]; k0++) {
       if (done[k0]) continue;
@@ -74,7 +83,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
       let x = sx;
       let y = sy;
       let d = N;
-      let saddle = false;
+      saddles.length = 0;
       for (;;) {
         // move one edge (north/south) or one stretch (east/west) in direction d
         if (d === N) {
@@ -83,12 +92,14 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         } else if (d === S) y--;
         else if (d === E) x = Math.min(nextEdge(y, x), nextEdge(y - 1, x));
         else x = Math.max(prevEdge(y, x), prevEdge(y - 1, x));
-        // the four cells around vertex (x, y)
-        const sw = has(y - 1, x - 1);
-        const se = has(y - 1, x);
-        const nw = has(y, x - 1);
-        const ne = has(y, x);
-        if (sw === ne && se === nw && sw !== se) saddle = true;
+        // the four cells around vertex (x, y); arriving north or south, one row is known already
+        const below = d === N ? 1 : pair(y - 1, x);
+        const above = d === S ? 2 : pair(y, x);
+        const sw = (below & 1) !== 0;
+        const se = (below & 2) !== 0;
+        const nw = (above & 1) !== 0;
+        const ne = (above & 2) !== 0;
+        if (sw === ne && se === nw && sw !== se) saddles.push(x * 4194304 + y); // a ring can pass twice only here
         // turn left if the boundary does, else go straight, else turn right
         // boundary edges leaving the vertex, as bits 1 << direction
         const outs = (ne && !se ? 1 : 0) | (nw && !ne ? 2 : 0) | (sw && !nw ? 4 : 0) | (se && !sw ? 8 : 0);
@@ -102,7 +113,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         d = nd;
       }
       rings.push(ring);
-      pinched.push(saddle);
+      pinched.push(saddles.length > 1 && new Set(saddles).size < saddles.length);
     }
   }
   return assemblePolygons(rings, pinched);
