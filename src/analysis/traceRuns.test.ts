@@ -81,6 +81,12 @@ describe('tracing row runs into polygons', () => {
     expect(pinch).toHaveLength(2);
   });
 
+  it('treats runs that touch as one stretch', () => {
+    // one 4×2 block given as two touching runs per row
+    const cls: ClassRuns = { row0: 0, rowStart: Int32Array.from([0, 2, 4]), c0: Int32Array.from([0, 2, 0, 3]), c1: Int32Array.from([2, 4, 3, 4]) };
+    expect(traceRuns(cls)).toEqual([[[4, 0, 4, 2, 0, 2, 0, 0]]]);
+  });
+
   it('costs steps per run end, not per cell: one run a million cells wide is a four-vertex ring', () => {
     const cls: ClassRuns = { row0: 0, rowStart: Int32Array.from([0, 1, 2]), c0: Int32Array.from([0, 0]), c1: Int32Array.from([1e6, 1e6]) };
     expect(traceRuns(cls)).toEqual([[[1e6, 0, 1e6, 2, 0, 2, 0, 0]]]);

@@ -10,7 +10,7 @@
 // 4-connected, as in trace.ts.
 import { assemblePolygons, type TracedPolygon } from './trace.ts';
 
-/** A class as disjoint runs [c0, c1) per row, sorted by c0; row r of the window is grid row `row0 + r`. */
+/** A class as disjoint runs [c0, c1) per row (they may touch), sorted by c0; row r of the window is grid row `row0 + r`. */
 export interface ClassRuns {
   row0: number;
   /** runs of window row r: rowStart[r] .. rowStart[r+1]-1 */
@@ -75,7 +75,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
   const saddles: number[] = [];
   for (let r = 0; r < h; r++) {
     for (let k0 = rowStart[r]; k0 < rowStart[r + 1]; k0++) {
-      if (done[k0]) continue;
+      if (done[k0] || (k0 + 1 < rowStart[r + 1] && c0[k0 + 1] === c1[k0])) continue; // walked, or no boundary (the next run touches)
       // walk from the run's right end, heading north from (c1, r)
       const sx = c1[k0];
       const sy = r;
