@@ -200,10 +200,17 @@ function stampFacility(g: Grid, fac: PlaneFacility, rp: number, stamp: SpanFn): 
   if (fac.rings.length) fillRings(g, fac.rings, stamp);
 }
 
+/** About how many spans the facilities' reaches stamp: rows across a point's disc, each. */
+function stampSpans(g: Grid, facs: PlaneFacility[], rp: number): number {
+  let n = 0;
+  for (const f of facs) n += Math.min(g.h, (f.box[3] - f.box[1] + 2 * rp) / g.cell + 1);
+  return n;
+}
+
 /** Zone runs and the union of all reaches on one grid. */
 function rasterise(g: Grid, zoneRings: Float64Array[][], facs: PlaneFacility[], rp: number) {
   const zr = rasteriseZones(g, zoneRings);
-  const buf = new SpanBuffer();
+  const buf = new SpanBuffer(stampSpans(g, facs, rp));
   const stamp: SpanFn = (row, c0, c1) => buf.push(row, c0, c1);
   for (const fac of facs) stampFacility(g, fac, rp, stamp);
   return { zr, covered: unionRuns(buf, g.h) };
@@ -262,7 +269,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
   const groups = opts.groupProperty ? Array.from({ length: nz }, () => new Set<unknown>()) : null;
   let current = 0;
   let currentGroup: unknown = 0;
-  const buf = new SpanBuffer();
+  const buf = new SpanBuffer(stampSpans(g, facs, rp));
   const stamp: SpanFn = (row, c0, c1) => {
     buf.push(row, c0, c1);
     for (let q = zr.rowStart[row], e = zr.rowStart[row + 1]; q < e && zr.c0[q] < c1; q++) {

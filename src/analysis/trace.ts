@@ -123,15 +123,17 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
 
 /**
  * Closed cell-edge rings (outer counter-clockwise, holes clockwise) into
- * polygons: rings that passed a saddle vertex are split at their pinches, and
+ * polygons: rings that passed a saddle vertex (true) or that pass the given
+ * vertices twice (a set, see splitPinches) are split at their pinches, and
  * each hole goes to the smallest outer ring around the cell next to it.
  */
-export function assemblePolygons(rings: number[][], pinched: boolean[]): TracedPolygon[] {
+export function assemblePolygons(rings: number[][], pinched: (boolean | Set<number>)[]): TracedPolygon[] {
   const outer: number[][] = [];
   const outerArea: number[] = [];
   const holes: { ring: number[]; px: number; py: number }[] = [];
   rings.forEach((ring, i) => {
-    for (const part of pinched[i] ? splitPinches(ring) : [ring]) {
+    const p = pinched[i];
+    for (const part of p === false ? [ring] : splitPinches(ring, p === true ? undefined : p)) {
       const a2 = ringArea2(part);
       if (a2 > 0) {
         outer.push(part);
@@ -159,20 +161,21 @@ export function assemblePolygons(rings: number[][], pinched: boolean[]): TracedP
  * of its class meeting only at a corner) into simple rings: a figure eight
  * becomes two outer rings, an inward loop a hole touching its shell at one
  * point. Both are valid OGC polygons; a self-touching ring is not.
+ * `repeated`: the vertices (x · 4194304 + y) the ring is known to pass more
+ * than once, when the caller knows them; only they are tracked.
  */
-export function splitPinches(ring: number[]): number[][] {
+export function splitPinches(ring: number[], repeated?: Set<number>): number[][] {
   const n = ring.length >> 1;
-  const seen = new Map<number, number>();
-  let pinched = false;
-  for (let i = 0; i < n; i++) {
-    const key = ring[2 * i] * 4194304 + ring[2 * i + 1];
-    if (seen.has(key)) {
-      pinched = true;
-      break;
+  if (!repeated) {
+    const seen = new Set<number>();
+    let pinched = false;
+    for (let i = 0; i < n && !pinched; i++) {
+      const key = ring[2 * i] * 4194304 + ring[2 * i + 1];
+      pinched = seen.has(key);
+      seen.add(key);
     }
-    seen.set(key, i);
+    if (!pinched) return [ring];
   }
-  if (!pinched) return [ring];
   const out: number[][] = [];
   const stack: number[] = [];
   const at = new Map<number, number>();
@@ -180,7 +183,7 @@ export function splitPinches(ring: number[]): number[][] {
     const x = ring[2 * i];
     const y = ring[2 * i + 1];
     const key = x * 4194304 + y;
-    const p = at.get(key);
+    const p = repeated && !repeated.has(key) ? undefined : at.get(key);
     if (p !== undefined) {
       // the loop from the earlier visit back to here closes
       const loop = stack.splice(2 * (p + 1));
@@ -189,7 +192,7 @@ export function splitPinches(ring: number[]): number[][] {
       if (loop.length >= 8) out.push(loop);
       continue;
     }
-    at.set(key, stack.length >> 1);
+    if (!repeated || repeated.has(key)) at.set(key, stack.length >> 1);
     stack.push(x, y);
   }
   if (stack.length >= 8) out.push(stack);

@@ -71,7 +71,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
     return k > rowStart[r] ? c1[k - 1] : -Infinity;
   };
   const rings: number[][] = [];
-  const pinched: boolean[] = [];
+  const pinched: (boolean | Set<number>)[] = [];
   const saddles: number[] = [];
   for (let r = 0; r < h; r++) {
     for (let k0 = rowStart[r]; k0 < rowStart[r + 1]; k0++) {
@@ -99,7 +99,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         const se = (below & 2) !== 0;
         const nw = (above & 1) !== 0;
         const ne = (above & 2) !== 0;
-        if (sw === ne && se === nw && sw !== se) saddles.push(x * 4194304 + y); // a ring can pass twice only here
+        if (sw === ne && se === nw && sw !== se) saddles.push(x * 4194304 + y + row0); // a ring can pass twice only here
         // turn left if the boundary does, else go straight, else turn right
         // boundary edges leaving the vertex, as bits 1 << direction
         const outs = (ne && !se ? 1 : 0) | (nw && !ne ? 2 : 0) | (sw && !nw ? 4 : 0) | (se && !sw ? 8 : 0);
@@ -113,8 +113,20 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         d = nd;
       }
       rings.push(ring);
-      pinched.push(saddles.length > 1 && new Set(saddles).size < saddles.length);
+      pinched.push(repeatedOf(saddles));
     }
   }
   return assemblePolygons(rings, pinched);
+}
+
+/** The keys that occur more than once, or false when none does. */
+function repeatedOf(keys: number[]): Set<number> | false {
+  if (keys.length < 2) return false;
+  const seen = new Set<number>();
+  let twice: Set<number> | false = false;
+  for (const k of keys) {
+    if (seen.has(k)) (twice ||= new Set<number>()).add(k);
+    seen.add(k);
+  }
+  return twice;
 }

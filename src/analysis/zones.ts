@@ -62,8 +62,8 @@ export function trueAreaM2(polygons: Position[][][], rings: Float64Array[]): num
 }
 
 export function rasteriseZones(g: Grid, zoneRings: Float64Array[][]): ZoneRuns {
-  const buf = new SpanBuffer();
-  let zs = new Int32Array(1024);
+  const buf = new SpanBuffer(2 * g.h); // a few zones per row, sized so it rarely grows
+  let zs = new Int32Array(buf.row.length);
   const n = zoneRings.length;
   const cells = new Float64Array(n);
   const bbox = new Int32Array(4 * n);
