@@ -37,4 +37,18 @@ describe('the EPSG:4548 plane', () => {
       expect(turf.distance([lon, lat], f.toLonLat(x, y), { units: 'meters' })).toBeLessThan(0.02);
     }
   });
+
+  it('writes into a given pair, inside the box and outside it, computing lattice nodes only where asked', () => {
+    const f = gkFrame();
+    let calls = 0;
+    const counted = { toXY: f.toXY, toLonLat: (x: number, y: number) => (calls++, f.toLonLat(x, y)) };
+    const inv = latticeInverse(counted, 420000, 4260000, 620000, 4460000);
+    const out: [number, number] = [0, 0];
+    for (const [x, y] of [[500000.5, 4330000.25], [700000, 4330000]]) {
+      expect(inv(x, y, out)).toBe(out);
+      expect(turf.distance(out, f.toLonLat(x, y), { units: 'meters' })).toBeLessThan(0.02);
+    }
+    // one cell's four corners, then the exact point outside the box: not the 201 × 201 lattice
+    expect(calls).toBe(5);
+  });
 });

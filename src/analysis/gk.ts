@@ -49,6 +49,9 @@ export function areaScale(lon: number, lat: number): number {
   return scaleFactor(lon, lat) ** 2;
 }
 
+/** Plane (x, y) to [lon, lat], written into `out` when given (no allocation per call). */
+export type LonLatOf = (x: number, y: number, out?: [number, number]) => [number, number];
+
 /**
  * A fast inverse over a box of the plane: exact inverses on a lattice of
  * `step` metres, bilinear in between. The inverse is smooth, so over 1 km the
@@ -57,7 +60,7 @@ export function areaScale(lon: number, lat: number): number {
  * proj4 call per square kilometre the outlines pass through, not per vertex
  * and not per square kilometre of the box.
  */
-export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: number, y1: number, step = 1000): (x: number, y: number) => [number, number] {
+export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: number, y1: number, step = 1000): LonLatOf {
   const nx = Math.max(1, Math.ceil((x1 - x0) / step)) + 1;
   const ny = Math.max(1, Math.ceil((y1 - y0) / step)) + 1;
   const lon = new Float64Array(nx * ny).fill(NaN);
@@ -68,10 +71,15 @@ export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: nu
     lon[k] = a;
     lat[k] = b;
   };
-  return (x, y) => {
+  return (x, y, out = [0, 0]) => {
     const fx = (x - x0) / step;
     const fy = (y - y0) / step;
-    if (fx < 0 || fy < 0 || fx > nx - 1 || fy > ny - 1) return frame.toLonLat(x, y);
+    if (fx < 0 || fy < 0 || fx > nx - 1 || fy > ny - 1) {
+      const [a, b] = frame.toLonLat(x, y);
+      out[0] = a;
+      out[1] = b;
+      return out;
+    }
     const i = Math.min(nx - 2, Math.floor(fx));
     const j = Math.min(ny - 2, Math.floor(fy));
     const u = fx - i;
@@ -85,10 +93,8 @@ export function latticeInverse(frame: PlaneFrame, x0: number, y0: number, x1: nu
     const w10 = u * (1 - v);
     const w01 = (1 - u) * v;
     const w11 = u * v;
-    if (nx === 1 || ny === 1) return frame.toLonLat(x, y);
-    return [
-      lon[k] * w00 + lon[k + 1] * w10 + lon[k + nx] * w01 + lon[k + nx + 1] * w11,
-      lat[k] * w00 + lat[k + 1] * w10 + lat[k + nx] * w01 + lat[k + nx + 1] * w11,
-    ];
+    out[0] = lon[k] * w00 + lon[k + 1] * w10 + lon[k + nx] * w01 + lon[k + nx + 1] * w11;
+    out[1] = lat[k] * w00 + lat[k + 1] * w10 + lat[k + nx] * w01 + lat[k + nx + 1] * w11;
+    return out;
   };
 }

@@ -6,7 +6,7 @@
 // covered/uncovered cells back into polygons.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { geometryParts, round6 } from './geo.ts';
-import { areaScale, type PlaneFrame } from './gk.ts';
+import { areaScale, type LonLatOf, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
 import { overlap, SpanBuffer, type RowRuns } from './runs.ts';
 import { traceRuns, type ClassRuns } from './traceRuns.ts';
@@ -319,7 +319,7 @@ class ClassBuilder {
  * outlines, so both share every edge. Traced from the runs (traceRuns.ts), so
  * the cost follows the run ends, not the zone's area.
  */
-export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number, number], zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
+export function zoneShapes(g: Grid, toLonLat: LonLatOf, zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
   const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
   if (bx1 <= bx0 || by1 <= by0) return { covered: [], uncovered: [] };
   const cov = new ClassBuilder(by0, by1 - by0);
@@ -345,13 +345,14 @@ export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number,
       if (b > x) unc.push(x, b);
     }
   }
+  const ll: [number, number] = [0, 0];
   const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
     polys.map((poly) =>
       poly.map((ring) => {
         const out: Position[] = [];
         for (let i = 0; i < ring.length; i += 2) {
-          const [lon, lat] = toLonLat(g.x0 + ring[i] * g.cell, g.y0 + ring[i + 1] * g.cell);
-          out.push([round6(lon), round6(lat)]);
+          toLonLat(g.x0 + ring[i] * g.cell, g.y0 + ring[i + 1] * g.cell, ll);
+          out.push([round6(ll[0]), round6(ll[1])]);
         }
         out.push(out[0]);
         return out;
