@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
-import { gkFrame, latticeInverse, scaleFactor } from './gk.ts';
+import proj4 from 'proj4';
+import { GK117_PROJ, gkFrame, latticeInverse, scaleFactor } from './gk.ts';
 import { laea } from './testgeoTrue.ts';
 
 describe('the EPSG:4548 plane', () => {
+  it('gives exactly what the proj4 converter gives, both ways, over and around the municipality', () => {
+    const conv = proj4('EPSG:4326', GK117_PROJ);
+    const f = gkFrame();
+    for (let i = 0; i <= 40; i++) {
+      for (let j = 0; j <= 40; j++) {
+        const lon = 112 + (10 * i) / 40 + 1e-7 * j;
+        const lat = 35 + (8 * j) / 40 + 1e-7 * i;
+        const xy = conv.forward([lon, lat]);
+        expect(f.toXY(lon, lat)).toEqual(xy);
+        expect(f.toLonLat(xy[0], xy[1])).toEqual(conv.inverse(xy));
+      }
+    }
+  });
+
   it('maps the false easting to 117°E and round-trips', () => {
     const f = gkFrame();
     expect(f.toXY(117, 39)[0]).toBeCloseTo(500000, 3);
