@@ -156,12 +156,17 @@ export function assemblePolygons(rings: number[][], pinched: (boolean | Set<numb
   return polys;
 }
 
+/** One number per grid vertex (x < 2²⁶, y < 2²⁷: exact in a double). */
+export function vertexKey(x: number, y: number): number {
+  return x * 134217728 + y;
+}
+
 /**
  * Split a ring that passes through the same vertex more than once (two cells
  * of its class meeting only at a corner) into simple rings: a figure eight
  * becomes two outer rings, an inward loop a hole touching its shell at one
  * point. Both are valid OGC polygons; a self-touching ring is not.
- * `repeated`: the vertices (x · 4194304 + y) the ring is known to pass more
+ * `repeated`: the vertices (vertexKey) the ring is known to pass more
  * than once, when the caller knows them; only they are tracked.
  */
 export function splitPinches(ring: number[], repeated?: Set<number>): number[][] {
@@ -170,7 +175,7 @@ export function splitPinches(ring: number[], repeated?: Set<number>): number[][]
     const seen = new Set<number>();
     let pinched = false;
     for (let i = 0; i < n && !pinched; i++) {
-      const key = ring[2 * i] * 4194304 + ring[2 * i + 1];
+      const key = vertexKey(ring[2 * i], ring[2 * i + 1]);
       pinched = seen.has(key);
       seen.add(key);
     }
@@ -182,13 +187,13 @@ export function splitPinches(ring: number[], repeated?: Set<number>): number[][]
   for (let i = 0; i < n; i++) {
     const x = ring[2 * i];
     const y = ring[2 * i + 1];
-    const key = x * 4194304 + y;
+    const key = vertexKey(x, y);
     const p = repeated && !repeated.has(key) ? undefined : at.get(key);
     if (p !== undefined) {
       // the loop from the earlier visit back to here closes
       const loop = stack.splice(2 * (p + 1));
       loop.unshift(x, y);
-      for (let j = 2; j < loop.length; j += 2) at.delete(loop[j] * 4194304 + loop[j + 1]);
+      for (let j = 2; j < loop.length; j += 2) at.delete(vertexKey(loop[j], loop[j + 1]));
       if (loop.length >= 8) out.push(loop);
       continue;
     }

@@ -8,7 +8,7 @@
 // with the class on their left (outer rings counter-clockwise, holes
 // clockwise); at a saddle vertex the walk turns left, so the class is
 // 4-connected, as in trace.ts.
-import { assemblePolygons, type TracedPolygon } from './trace.ts';
+import { assemblePolygons, vertexKey, type TracedPolygon } from './trace.ts';
 
 /** A class as disjoint runs [c0, c1) per row (they may touch), sorted by c0; row r of the window is grid row `row0 + r`. */
 export interface ClassRuns {
@@ -43,7 +43,6 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
     }
     return lo;
   };
-  // the next run boundary of window row r after col (or the last before it): the jumps along a row line
   // index of the run of window row r that holds col, or -1
   const runAt = (r: number, col: number): number => {
     if (r < 0 || r >= h) return -1;
@@ -59,6 +58,7 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
     if (c0[k] > col - 1) return c0[k] === col ? 2 : 0;
     return c1[k] > col || (k + 1 < end && c0[k + 1] === col) ? 3 : 1;
   };
+  // the next run boundary of window row r after col (or the last before it): the jumps along a row line
   const nextEdge = (r: number, col: number): number => {
     if (r < 0 || r >= h) return Infinity;
     const k = after(r, col);
@@ -99,9 +99,9 @@ export function traceRuns(cls: ClassRuns): TracedPolygon[] {
         const se = (below & 2) !== 0;
         const nw = (above & 1) !== 0;
         const ne = (above & 2) !== 0;
-        if (sw === ne && se === nw && sw !== se) saddles.push(x * 4194304 + y + row0); // a ring can pass twice only here
-        // turn left if the boundary does, else go straight, else turn right
-        // boundary edges leaving the vertex, as bits 1 << direction
+        if (sw === ne && se === nw && sw !== se) saddles.push(vertexKey(x, y + row0)); // a ring can pass twice only here
+        // boundary edges leaving the vertex, as bits 1 << direction; turn left if the boundary
+        // does, else go straight, else turn right
         const outs = (ne && !se ? 1 : 0) | (nw && !ne ? 2 : 0) | (sw && !nw ? 4 : 0) | (se && !sw ? 8 : 0);
         const left = (d + 1) & 3;
         const nd = outs & (1 << left) ? left : outs & (1 << d) ? d : (d + 3) & 3;
