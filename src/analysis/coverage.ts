@@ -13,7 +13,8 @@ import { GK117_EPSG, gkFrame, latticeInverse, scaleFactor, type PlaneFrame } fro
 import { capsuleSpans, discSpans, fillRings, makeGrid, type Grid, type SpanFn } from './raster.ts';
 import { SpanBuffer, unionRuns, type RowRuns } from './runs.ts';
 import { runSync, type Steps } from './steps.ts';
-import { densityRuns, polygonZones, rasteriseZones, ringsXY, tallyZones, trueAreaM2, zonesAt, zoneShapes, type ZoneRuns } from './zones.ts';
+import { zoneShapes } from './zoneOutlines.ts';
+import { densityRuns, polygonZones, rasteriseZones, ringsXY, tallyZones, trueAreaM2, zonesAt, type ZoneRuns } from './zones.ts';
 
 export interface CoverageOptions {
   /** Cell size in metres. Default: `resolutionFor(radius)`. */

@@ -2,14 +2,13 @@
 // (CSR by row, sorted by column), then tallied against the covered runs, with
 // residents from zone attributes or from a density layer. Overlapping zones
 // are resolved per row: every stretch of cells is "owned" by the first zone
-// (in layer order) that holds it, so totals count it once. Also turns a zone's
-// covered/uncovered cells back into polygons.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { geometryParts, round6 } from './geo.ts';
-import { areaScale, type LonLatOf, type PlaneFrame } from './gk.ts';
+// (in layer order) that holds it, so totals count it once. zoneOutlines.ts
+// turns a zone's covered/uncovered cells back into polygons.
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { geometryParts } from './geo.ts';
+import { areaScale, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
 import { overlap, SpanBuffer, type RowRuns } from './runs.ts';
-import { traceRuns, type ClassRuns } from './traceRuns.ts';
 
 export interface ZoneRuns extends RowRuns {
   zone: Int32Array;
@@ -266,99 +265,6 @@ export function tallyZones(g: Grid, zr: ZoneRuns, covered: RowRuns, nz: number, 
     }
   }
   return t;
-}
-
-export interface ZoneShapes {
-  covered: MultiPolygon['coordinates'];
-  uncovered: MultiPolygon['coordinates'];
-}
-
-/** Growable runs of one class over a window of rows. */
-class ClassBuilder {
-  c0 = new Int32Array(256);
-  c1 = new Int32Array(256);
-  n = 0;
-  rowStart: Int32Array;
-  constructor(
-    readonly row0: number,
-    rows: number,
-  ) {
-    this.rowStart = new Int32Array(rows + 1);
-  }
-  push(a: number, b: number): void {
-    // runs come in column order; a run touching the previous one extends it
-    if (this.n > 0 && this.c1[this.n - 1] === a && this.n > this.rowStart[this.current]) {
-      this.c1[this.n - 1] = b;
-      return;
-    }
-    if (this.n === this.c0.length) {
-      const grow = (x: Int32Array) => {
-        const y = new Int32Array(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.c0 = grow(this.c0);
-      this.c1 = grow(this.c1);
-    }
-    this.c0[this.n] = a;
-    this.c1[this.n++] = b;
-  }
-  current = 0;
-  startRow(r: number): void {
-    this.current = r;
-    this.rowStart[r] = this.n;
-  }
-  done(): ClassRuns {
-    this.rowStart[this.rowStart.length - 1] = this.n;
-    return { row0: this.row0, rowStart: this.rowStart, c0: this.c0, c1: this.c1 };
-  }
-}
-
-/**
- * Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge
- * outlines, so both share every edge. Traced from the runs (traceRuns.ts), so
- * the cost follows the run ends, not the zone's area.
- */
-export function zoneShapes(g: Grid, toLonLat: LonLatOf, zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
-  const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
-  if (bx1 <= bx0 || by1 <= by0) return { covered: [], uncovered: [] };
-  const cov = new ClassBuilder(by0, by1 - by0);
-  const unc = new ClassBuilder(by0, by1 - by0);
-  for (let row = by0; row < by1; row++) {
-    cov.startRow(row - by0);
-    unc.startRow(row - by0);
-    const end = covered.rowStart[row + 1];
-    for (let k = zr.rowStart[row]; k < zr.rowStart[row + 1]; k++) {
-      if (zr.zone[k] !== z) continue;
-      const a = zr.c0[k];
-      const b = zr.c1[k];
-      let x = a; // cells a .. x-1 are placed
-      let j = covered.rowStart[row];
-      while (j < end && covered.c1[j] <= a) j++;
-      for (; j < end && covered.c0[j] < b; j++) {
-        const s = Math.max(a, covered.c0[j]);
-        const e = Math.min(b, covered.c1[j]);
-        if (s > x) unc.push(x, s);
-        cov.push(s, e);
-        x = e;
-      }
-      if (b > x) unc.push(x, b);
-    }
-  }
-  const ll: [number, number] = [0, 0];
-  const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
-    polys.map((poly) =>
-      poly.map((ring) => {
-        const out: Position[] = [];
-        for (let i = 0; i < ring.length; i += 2) {
-          toLonLat(g.x0 + ring[i] * g.cell, g.y0 + ring[i + 1] * g.cell, ll);
-          out.push([round6(ll[0]), round6(ll[1])]);
-        }
-        out.push(out[0]);
-        return out;
-      }),
-    );
-  return { covered: unproject(traceRuns(cov.done())), uncovered: unproject(traceRuns(unc.done())) };
 }
 
 /** Polygon features of an assessment layer. */
