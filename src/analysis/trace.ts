@@ -1,5 +1,8 @@
 // Outline tracing of a raster class into polygons with holes, plus a
-// Douglas–Peucker pass that turns cell staircases into straight runs.
+// Douglas–Peucker pass that turns cell staircases into straight runs. The
+// coverage outlines are traced from row runs (traceRuns.ts), which shares the
+// ring assembly below; this cell-mask tracer is the reference its tests
+// compare against.
 //
 // Cell (x, y) spans [x, x+1] × [y, y+1] in vertex units, y up. Boundary edges are
 // directed with the class on their left, so outer rings run counter-clockwise
