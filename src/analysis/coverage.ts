@@ -201,7 +201,7 @@ function stampFacility(g: Grid, fac: PlaneFacility, rp: number, stamp: SpanFn): 
   if (fac.rings.length) fillRings(g, fac.rings, stamp);
 }
 
-/** About how many spans the facilities' reaches stamp: rows across a point's disc, each. */
+/** About how many spans the facilities' reaches stamp: the rows each one's box and reach cover. */
 function stampSpans(g: Grid, facs: PlaneFacility[], rp: number): number {
   let n = 0;
   for (const f of facs) n += Math.min(g.h, (f.box[3] - f.box[1] + 2 * rp) / g.cell + 1);
