@@ -247,3 +247,53 @@ describe('computeCoverage: overlapping and small zones, outlines', () => {
     }
   });
 });
+
+describe('computeCoverage: outlines over large zones with little covered', () => {
+  const reader = new GeoJSONReader(new GeometryFactory());
+  const outlineArea = (f: Feature | undefined) => (f ? (f.geometry as { coordinates: Polygon['coordinates'][] }).coordinates.reduce((s, p) => s + polygonArea(p), 0) : 0);
+
+  it('draws a 21,600 km² zone with one 300 m spot: valid, tiling outlines that add up to the zone', () => {
+    // 120 × 180 km: the outlines use a coarser grid than the count; the spot sits well inside
+    const huge = fc([rect(-60000, -90000, 60000, 90000, { name: 'huge' })]);
+    const res = run([point(1234, -567)], 300, huge);
+    const cell = res.outlineCellM;
+    expect(cell).toBeGreaterThan(res.cellSizeM);
+    const cov = res.covered.features[0];
+    const unc = res.uncovered.features[0];
+    expect(res.covered.features).toHaveLength(1);
+    expect(res.uncovered.features).toHaveLength(1);
+    const gc = reader.read(cov.geometry);
+    const gu = reader.read(unc.geometry);
+    for (const g of [gc, gu]) expect(new IsValidOp(g).isValid(), new IsValidOp(g).getValidationError()?.toString()).toBe(true);
+    // the spot is one polygon, and the only hole of the uncovered zone; the two share its whole boundary
+    expect(cov.geometry.coordinates).toHaveLength(1);
+    expect(unc.geometry.coordinates).toHaveLength(1);
+    expect(unc.geometry.coordinates[0]).toHaveLength(2);
+    expect(gc.intersection(gu).getArea()).toBeLessThan(1e-12);
+    const shared = gc.getBoundary().intersection(gu.getBoundary()).getLength();
+    expect(Math.abs(shared - gc.getBoundary().getLength())).toBeLessThan(1e-9);
+    // each outline within half an outline cell (diagonally) of what it draws, along its boundary
+    const slack = (perimeterM: number) => 0.5 * Math.SQRT2 * cell * perimeterM;
+    const disc = Math.PI * 300 * 300;
+    expect(Math.abs(outlineArea(cov) - disc)).toBeLessThan(slack(2 * Math.PI * 300));
+    const zone = 120000 * 180000;
+    expect(Math.abs(outlineArea(cov) + outlineArea(unc) - zone)).toBeLessThan(slack(600000));
+    // and the counted numbers are the fine grid's, within their own bound
+    expect(Math.abs(res.coveredAreaM2 - disc)).toBeLessThan(res.errorM2);
+  });
+
+  it('traces a zone made of two touching parts as one region', () => {
+    const two = {
+      type: 'Feature' as const,
+      properties: { name: 'pair' },
+      geometry: { type: 'MultiPolygon' as const, coordinates: [rect(-2000, -1000, 0, 1000).geometry.coordinates, rect(0, -1000, 2000, 1000).geometry.coordinates] },
+    };
+    const res = run([point(0, 0)], 300, fc([two]), { cellSize: 10 });
+    const unc = res.uncovered.features[0];
+    expect(new IsValidOp(reader.read(unc.geometry)).isValid()).toBe(true);
+    // one polygon with the disc as its hole (the parts' shared edge is not drawn)
+    expect(unc.geometry.coordinates).toHaveLength(1);
+    expect(unc.geometry.coordinates[0]).toHaveLength(2);
+    expect(rel(outlineArea(unc) + outlineArea(res.covered.features[0]), 4000 * 2000)).toBeLessThan(0.002);
+  });
+});

@@ -13,7 +13,8 @@ import { GK117_EPSG, gkFrame, latticeInverse, scaleFactor, type PlaneFrame } fro
 import { capsuleSpans, discSpans, fillRings, makeGrid, type Grid, type SpanFn } from './raster.ts';
 import { SpanBuffer, unionRuns, type RowRuns } from './runs.ts';
 import { runSync, type Steps } from './steps.ts';
-import { densityRuns, polygonZones, rasteriseZones, ringsXY, tallyZones, trueAreaM2, zonesAt, zoneShapes, type ZoneRuns } from './zones.ts';
+import { zoneShapes } from './zoneOutlines.ts';
+import { densityRuns, polygonZones, rasteriseZones, ringsXY, tallyZones, trueAreaM2, zonesAt, type ZoneRuns } from './zones.ts';
 
 export interface CoverageOptions {
   /** Cell size in metres. Default: `resolutionFor(radius)`. */
@@ -200,10 +201,17 @@ function stampFacility(g: Grid, fac: PlaneFacility, rp: number, stamp: SpanFn): 
   if (fac.rings.length) fillRings(g, fac.rings, stamp);
 }
 
+/** About how many spans the facilities' reaches stamp: the rows each one's box and reach cover. */
+function stampSpans(g: Grid, facs: PlaneFacility[], rp: number): number {
+  let n = 0;
+  for (const f of facs) n += Math.min(g.h, (f.box[3] - f.box[1] + 2 * rp) / g.cell + 1);
+  return n;
+}
+
 /** Zone runs and the union of all reaches on one grid. */
 function rasterise(g: Grid, zoneRings: Float64Array[][], facs: PlaneFacility[], rp: number) {
   const zr = rasteriseZones(g, zoneRings);
-  const buf = new SpanBuffer();
+  const buf = new SpanBuffer(stampSpans(g, facs, rp));
   const stamp: SpanFn = (row, c0, c1) => buf.push(row, c0, c1);
   for (const fac of facs) stampFacility(g, fac, rp, stamp);
   return { zr, covered: unionRuns(buf, g.h) };
@@ -262,7 +270,7 @@ export function* coverageSteps(params: CoverageParams): Steps<CoverageResult> {
   const groups = opts.groupProperty ? Array.from({ length: nz }, () => new Set<unknown>()) : null;
   let current = 0;
   let currentGroup: unknown = 0;
-  const buf = new SpanBuffer();
+  const buf = new SpanBuffer(stampSpans(g, facs, rp));
   const stamp: SpanFn = (row, c0, c1) => {
     buf.push(row, c0, c1);
     for (let q = zr.rowStart[row], e = zr.rowStart[row + 1]; q < e && zr.c0[q] < c1; q++) {

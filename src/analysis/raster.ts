@@ -58,8 +58,11 @@ export function fillRings(g: Grid, rings: Float64Array[], fn: SpanFn): void {
   const top = Math.min(g.h, Math.ceil((ymax - g.y0) / g.cell - 0.5));
   const nr = top - base;
   if (!(nr > 0)) return;
+  let xs = new Float64Array(0);
+  let fillPos = new Int32Array(0);
+  // crossings per row: counted in a first pass over the edges, stored in a second
   const counts = new Int32Array(nr + 1);
-  const forEachCrossing = (cb: (row: number, x: number) => void) => {
+  for (let pass = 0; pass < 2; pass++) {
     for (const r of rings) {
       const n = r.length >> 1;
       for (let i = 0, j = n - 1; i < n; j = i++) {
@@ -68,38 +71,50 @@ export function fillRings(g: Grid, rings: Float64Array[], fn: SpanFn): void {
         const xb = r[2 * i];
         const yb = r[2 * i + 1];
         if (ya === yb) continue;
-        const lo = Math.min(ya, yb);
-        const hi = Math.max(ya, yb);
+        const lo = ya < yb ? ya : yb;
+        const hi = ya < yb ? yb : ya;
         // rows with centre in [lo, hi): half-open so shared vertices count once
         const r0 = Math.max(base, Math.ceil((lo - g.y0) / g.cell - 0.5));
         const r1 = Math.min(top, Math.ceil((hi - g.y0) / g.cell - 0.5));
-        const slope = (xb - xa) / (yb - ya);
-        for (let row = r0; row < r1; row++) {
-          const yc = g.y0 + (row + 0.5) * g.cell;
-          cb(row - base, xa + (yc - ya) * slope);
+        if (pass === 0) {
+          for (let row = r0; row < r1; row++) counts[row - base + 1]++;
+          continue;
         }
+        const slope = (xb - xa) / (yb - ya);
+        for (let row = r0; row < r1; row++) xs[fillPos[row - base]++] = xa + (g.y0 + (row + 0.5) * g.cell - ya) * slope;
       }
     }
-  };
-  forEachCrossing((row) => counts[row + 1]++);
-  for (let i = 0; i < nr; i++) counts[i + 1] += counts[i];
-  const xs = new Float64Array(counts[nr]);
-  const fillPos = counts.slice(0, nr);
-  forEachCrossing((row, x) => {
-    xs[fillPos[row]++] = x;
-  });
+    if (pass === 0) {
+      for (let i = 0; i < nr; i++) counts[i + 1] += counts[i];
+      xs = new Float64Array(counts[nr]);
+      fillPos = counts.slice(0, nr);
+    }
+  }
   for (let row = 0; row < nr; row++) {
     const a = counts[row];
     const b = counts[row + 1];
     if (b - a < 2) continue;
-    const seg = xs.subarray(a, b);
-    seg.sort();
-    for (let k = 0; k + 1 < seg.length; k += 2) {
+    // insertion sort: a row crosses a ring a few times (a typed-array sort for long rows)
+    if (b - a > 32) xs.subarray(a, b).sort();
+    else insertionSort(xs, a, b);
+    for (let k = a; k + 1 < b; k += 2) {
       // centre in [xa, xb): use colFrom for both ends (half-open)
-      const c0 = Math.max(0, colFrom(g, seg[k]));
-      const c1 = Math.min(g.w, colFrom(g, seg[k + 1]));
+      const c0 = Math.max(0, colFrom(g, xs[k]));
+      const c1 = Math.min(g.w, colFrom(g, xs[k + 1]));
       if (c1 > c0) fn(row + base, c0, c1);
     }
+  }
+}
+
+function insertionSort(xs: Float64Array, a: number, b: number): void {
+  for (let k = a + 1; k < b; k++) {
+    const v = xs[k];
+    let q = k - 1;
+    while (q >= a && xs[q] > v) {
+      xs[q + 1] = xs[q];
+      q--;
+    }
+    xs[q + 1] = v;
   }
 }
 

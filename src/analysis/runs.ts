@@ -11,10 +11,18 @@ export interface RowRuns {
 
 /** Collects spans in any order (growable typed arrays). */
 export class SpanBuffer {
-  row = new Int32Array(1024);
-  c0 = new Int32Array(1024);
-  c1 = new Int32Array(1024);
+  row: Int32Array;
+  c0: Int32Array;
+  c1: Int32Array;
   n = 0;
+
+  /** `capacity`: about how many spans will come (it grows past that by doubling). */
+  constructor(capacity = 1024) {
+    const c = Math.max(64, Math.min(1 << 20, Math.ceil(capacity)));
+    this.row = new Int32Array(c);
+    this.c0 = new Int32Array(c);
+    this.c1 = new Int32Array(c);
+  }
 
   push(row: number, c0: number, c1: number): void {
     if (this.n === this.row.length) {
@@ -46,19 +54,29 @@ export function unionRuns(buf: SpanBuffer, h: number): RowRuns {
   const c0 = new Int32Array(buf.n);
   const c1 = new Int32Array(buf.n);
   let m = 0;
-  const keys: number[] = [];
   for (let r = 0; r < h; r++) {
     rowStart[r] = m;
     const a = count[r];
     const b = count[r + 1];
     if (b === a) continue;
-    keys.length = 0;
-    for (let k = a; k < b; k++) keys.push(order[k]);
-    if (keys.length > 1) keys.sort((i, j) => buf.c0[i] - buf.c0[j]);
-    let s = buf.c0[keys[0]];
-    let e = buf.c1[keys[0]];
-    for (let k = 1; k < keys.length; k++) {
-      const i = keys[k];
+    // this row's spans by c0, in place in `order`: insertion sort, as a row holds a few spans
+    if (b - a > 16) order.set(Array.from(order.subarray(a, b)).sort((i, j) => buf.c0[i] - buf.c0[j]), a);
+    else {
+      for (let k = a + 1; k < b; k++) {
+        const i = order[k];
+        const c = buf.c0[i];
+        let q = k - 1;
+        while (q >= a && buf.c0[order[q]] > c) {
+          order[q + 1] = order[q];
+          q--;
+        }
+        order[q + 1] = i;
+      }
+    }
+    let s = buf.c0[order[a]];
+    let e = buf.c1[order[a]];
+    for (let k = a + 1; k < b; k++) {
+      const i = order[k];
       if (buf.c0[i] <= e) {
         if (buf.c1[i] > e) e = buf.c1[i];
       } else {

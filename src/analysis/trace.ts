@@ -1,5 +1,8 @@
 // Outline tracing of a raster class into polygons with holes, plus a
-// Douglas–Peucker pass that turns cell staircases into straight runs.
+// Douglas–Peucker pass that turns cell staircases into straight runs. The
+// coverage outlines are traced from row runs (traceRuns.ts), which shares the
+// ring assembly below; this cell-mask tracer is the reference its tests
+// compare against.
 //
 // Cell (x, y) spans [x, x+1] × [y, y+1] in vertex units, y up. Boundary edges are
 // directed with the class on their left, so outer rings run counter-clockwise
@@ -89,9 +92,8 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
   const step = (v: number, d: number) => (d === E ? v + 1 : d === W_ ? v - 1 : d === N ? v + vw : v - vw);
   const pick = (b: number, d: number) => (b & LEFT[d] ? LEFT[d] : b & d ? d : RIGHT[d]);
   const b32 = new Uint32Array(bits.buffer, bits.byteOffset, bits.length >> 2);
-  const outer: number[][] = [];
-  const outerArea: number[] = [];
-  const holes: { ring: number[]; px: number; py: number }[] = [];
+  const traced: number[][] = [];
+  const pinched: boolean[] = [];
   for (let k = 0; k < b32.length; k++) {
     if (b32[k] === 0) continue;
     for (let v0 = 4 * k; v0 < 4 * k + 4; v0++) {
@@ -114,19 +116,37 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
           d = nd;
         }
         if (d0 === prev && ring.length > 2) ring.splice(0, 2);
-        for (const part of saddle ? splitPinches(ring) : [ring]) {
-          const a2 = ringArea2(part);
-          if (a2 > 0) {
-            outer.push(part);
-            outerArea.push(a2);
-          } else if (a2 < 0) {
-            const [px, py] = leftCell(part);
-            holes.push({ ring: part, px, py });
-          }
-        }
+        traced.push(ring);
+        pinched.push(saddle);
       }
     }
   }
+  return assemblePolygons(traced, pinched);
+}
+
+/**
+ * Closed cell-edge rings (outer counter-clockwise, holes clockwise) into
+ * polygons: rings that passed a saddle vertex (true) or that pass the given
+ * vertices twice (a set, see splitPinches) are split at their pinches, and
+ * each hole goes to the smallest outer ring around the cell next to it.
+ */
+export function assemblePolygons(rings: number[][], pinched: (boolean | Set<number>)[]): TracedPolygon[] {
+  const outer: number[][] = [];
+  const outerArea: number[] = [];
+  const holes: { ring: number[]; px: number; py: number }[] = [];
+  rings.forEach((ring, i) => {
+    const p = pinched[i];
+    for (const part of p === false ? [ring] : splitPinches(ring, p === true ? undefined : p)) {
+      const a2 = ringArea2(part);
+      if (a2 > 0) {
+        outer.push(part);
+        outerArea.push(a2);
+      } else if (a2 < 0) {
+        const [px, py] = leftCell(part);
+        holes.push({ ring: part, px, py });
+      }
+    }
+  });
   const polys: TracedPolygon[] = outer.map((r) => [r]);
   for (const hole of holes) {
     // the smallest outer ring around the cell next to the hole is its region's
@@ -139,42 +159,48 @@ function linkRings(bits: Uint8Array, vw: number): TracedPolygon[] {
   return polys;
 }
 
+/** One number per grid vertex (x < 2²⁶, y < 2²⁷: exact in a double). */
+export function vertexKey(x: number, y: number): number {
+  return x * 134217728 + y;
+}
+
 /**
  * Split a ring that passes through the same vertex more than once (two cells
  * of its class meeting only at a corner) into simple rings: a figure eight
  * becomes two outer rings, an inward loop a hole touching its shell at one
  * point. Both are valid OGC polygons; a self-touching ring is not.
+ * `repeated`: the vertices (vertexKey) the ring is known to pass more
+ * than once, when the caller knows them; only they are tracked.
  */
-export function splitPinches(ring: number[]): number[][] {
+export function splitPinches(ring: number[], repeated?: Set<number>): number[][] {
   const n = ring.length >> 1;
-  const seen = new Map<number, number>();
-  let pinched = false;
-  for (let i = 0; i < n; i++) {
-    const key = ring[2 * i] * 4194304 + ring[2 * i + 1];
-    if (seen.has(key)) {
-      pinched = true;
-      break;
+  if (!repeated) {
+    const seen = new Set<number>();
+    let pinched = false;
+    for (let i = 0; i < n && !pinched; i++) {
+      const key = vertexKey(ring[2 * i], ring[2 * i + 1]);
+      pinched = seen.has(key);
+      seen.add(key);
     }
-    seen.set(key, i);
+    if (!pinched) return [ring];
   }
-  if (!pinched) return [ring];
   const out: number[][] = [];
   const stack: number[] = [];
   const at = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const x = ring[2 * i];
     const y = ring[2 * i + 1];
-    const key = x * 4194304 + y;
-    const p = at.get(key);
+    const key = vertexKey(x, y);
+    const p = repeated && !repeated.has(key) ? undefined : at.get(key);
     if (p !== undefined) {
       // the loop from the earlier visit back to here closes
       const loop = stack.splice(2 * (p + 1));
       loop.unshift(x, y);
-      for (let j = 2; j < loop.length; j += 2) at.delete(loop[j] * 4194304 + loop[j + 1]);
+      for (let j = 2; j < loop.length; j += 2) at.delete(vertexKey(loop[j], loop[j + 1]));
       if (loop.length >= 8) out.push(loop);
       continue;
     }
-    at.set(key, stack.length >> 1);
+    if (!repeated || repeated.has(key)) at.set(key, stack.length >> 1);
     stack.push(x, y);
   }
   if (stack.length >= 8) out.push(stack);

@@ -2,14 +2,13 @@
 // (CSR by row, sorted by column), then tallied against the covered runs, with
 // residents from zone attributes or from a density layer. Overlapping zones
 // are resolved per row: every stretch of cells is "owned" by the first zone
-// (in layer order) that holds it, so totals count it once. Also turns a zone's
-// covered/uncovered cells back into polygons.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { geometryParts, round6 } from './geo.ts';
+// (in layer order) that holds it, so totals count it once. zoneOutlines.ts
+// turns a zone's covered/uncovered cells back into polygons.
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { geometryParts } from './geo.ts';
 import { areaScale, type PlaneFrame } from './gk.ts';
 import { fillRings, type Grid } from './raster.ts';
 import { overlap, SpanBuffer, type RowRuns } from './runs.ts';
-import { traceClasses } from './trace.ts';
 
 export interface ZoneRuns extends RowRuns {
   zone: Int32Array;
@@ -62,8 +61,8 @@ export function trueAreaM2(polygons: Position[][][], rings: Float64Array[]): num
 }
 
 export function rasteriseZones(g: Grid, zoneRings: Float64Array[][]): ZoneRuns {
-  const buf = new SpanBuffer();
-  let zs = new Int32Array(1024);
+  const buf = new SpanBuffer(2 * g.h); // a few zones per row, sized so it rarely grows
+  let zs = new Int32Array(buf.row.length);
   const n = zoneRings.length;
   const cells = new Float64Array(n);
   const bbox = new Int32Array(4 * n);
@@ -266,49 +265,6 @@ export function tallyZones(g: Grid, zr: ZoneRuns, covered: RowRuns, nz: number, 
     }
   }
   return t;
-}
-
-export interface ZoneShapes {
-  covered: MultiPolygon['coordinates'];
-  uncovered: MultiPolygon['coordinates'];
-}
-
-/** Polygons of a zone's covered and uncovered cells, in lon/lat: cell-edge outlines, so both share every edge. */
-export function zoneShapes(g: Grid, toLonLat: (x: number, y: number) => [number, number], zr: ZoneRuns, covered: RowRuns, z: number): ZoneShapes {
-  const [bx0, by0, bx1, by1] = zr.bbox.subarray(4 * z, 4 * z + 4);
-  const bw = bx1 - bx0;
-  const bh = by1 - by0;
-  if (bw <= 0 || bh <= 0) return { covered: [], uncovered: [] };
-  // 1 covered, 0 uncovered, 255 outside the zone
-  const mask = new Uint8Array(bw * bh).fill(255);
-  for (let row = by0; row < by1; row++) {
-    const off = (row - by0) * bw - bx0;
-    for (let k = zr.rowStart[row]; k < zr.rowStart[row + 1]; k++) {
-      if (zr.zone[k] !== z) continue;
-      const a = zr.c0[k];
-      const b = zr.c1[k];
-      mask.fill(0, off + a, off + b);
-      for (let j = covered.rowStart[row]; j < covered.rowStart[row + 1]; j++) {
-        const s = Math.max(a, covered.c0[j]);
-        const e = Math.min(b, covered.c1[j]);
-        if (e > s) mask.fill(1, off + s, off + e);
-      }
-    }
-  }
-  const unproject = (polys: number[][][]): Polygon['coordinates'][] =>
-    polys.map((poly) =>
-      poly.map((ring) => {
-        const out: Position[] = [];
-        for (let i = 0; i < ring.length; i += 2) {
-          const [lon, lat] = toLonLat(g.x0 + (bx0 + ring[i]) * g.cell, g.y0 + (by0 + ring[i + 1]) * g.cell);
-          out.push([round6(lon), round6(lat)]);
-        }
-        out.push(out[0]);
-        return out;
-      }),
-    );
-  const [cov, unc] = traceClasses(mask, bw, bh, [1, 0]);
-  return { covered: unproject(cov), uncovered: unproject(unc) };
 }
 
 /** Polygon features of an assessment layer. */
