@@ -20,16 +20,3 @@ describe('TileCutter', () => {
   });
 });
 
-describe('tile size by layer size', () => {
-  it('cuts layers over 100,000 features in 256-pixel tiles (extent 2048), others in 512 (4096)', async () => {
-    const { tileSizeFor } = await import('./tileCutter');
-    expect(tileSizeFor(100_000)).toBe(512);
-    expect(tileSizeFor(100_001)).toBe(256);
-    const { PbfReader } = await import('pbf');
-    const { VectorTile } = await import('@mapbox/vector-tile');
-    const many = Array.from({ length: 100_001 }, (_, i) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [117.1 + (i % 1000) * 1e-5, 39.1 + Math.floor(i / 1000) * 1e-5] } }));
-    const t = new TileCutter(many).tile(0, 0, 0)!;
-    expect(new VectorTile(new PbfReader(t)).layers.features.extent).toBe(2048);
-    expect(new VectorTile(new PbfReader(new TileCutter(pts).tile(0, 0, 0)!)).layers.features.extent).toBe(4096);
-  });
-});

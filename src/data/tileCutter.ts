@@ -10,14 +10,7 @@ import { fromGeojsonVt } from 'vt-pbf';
 export const TILE_LAYER = 'features';
 /** Deepest zoom cut; MapLibre overzooms beyond it. */
 export const TILE_MAX_ZOOM = 14;
-/**
- * A layer with more features than this is cut in 256-pixel tiles (extent 2048, the
- * same resolution per pixel) instead of 512: a quarter of the features per tile, so
- * that MapLibre uploads each tile's buffers in a task a quarter as long.
- */
-export const SMALL_TILES_MIN_FEATURES = 100_000;
-/** Tile size in CSS pixels (the MapLibre source's `tileSize`) for a layer of this many features. */
-export const tileSizeFor = (featureCount: number): 256 | 512 => (featureCount > SMALL_TILES_MIN_FEATURES ? 256 : 512);
+const EXTENT = 4096;
 
 /** Encoded tiles kept for asking again (a restyle or a filter makes MapLibre reload them all). */
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -28,14 +21,11 @@ export class TileCutter {
   private cache = new Map<string, Uint8Array | null>();
   private cached = 0;
 
-  private extent: number;
-
   constructor(features: Feature<Geometry | null>[]) {
-    // 8 units per pixel either way: simplification (tolerance) and buffer mean the same on screen.
-    this.extent = tileSizeFor(features.length) * 8;
+    // MapLibre 6 takes vector tiles of 512 pixels only: 8 units per pixel at this extent.
     this.index = new GeoJSONVT(
       { type: 'FeatureCollection', features: features as Feature[] },
-      { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100000, tolerance: 3, extent: this.extent, buffer: this.extent / 64, generateId: true },
+      { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100000, tolerance: 3, extent: EXTENT, buffer: 64, generateId: true },
     );
   }
 
@@ -45,7 +35,7 @@ export class TileCutter {
     let bytes = this.cache.get(key);
     if (bytes === undefined) {
       const t = this.index.getTile(z, x, y);
-      bytes = !t || t.features.length === 0 ? null : fromGeojsonVt({ [TILE_LAYER]: t }, { version: 2, extent: this.extent });
+      bytes = !t || t.features.length === 0 ? null : fromGeojsonVt({ [TILE_LAYER]: t }, { version: 2, extent: EXTENT });
       this.remember(key, bytes);
     } else {
       // Most recently used last.

@@ -16,7 +16,7 @@ import { ensurePmtilesProtocol } from './pmtilesBasemap';
 import { isBasemapError, useBasemapFallback } from './useBasemapFallback';
 import { dataService } from '../data/client';
 import { buildLayerSpecs, styleLayerIds } from './style';
-import { registerTileProtocol, tileSizeFor, tileUrl, TILE_MAXZOOM, TILE_SOURCE_LAYER } from './tiles';
+import { registerTileProtocol, tileUrl, TILE_MAXZOOM, TILE_SOURCE_LAYER } from './tiles';
 import { archiveUrl, isPmtiles, registerPmtilesProtocol } from './pmtiles';
 import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
@@ -38,9 +38,6 @@ function attribution(basemap: keyof typeof ATTRIBUTION, hasKey: boolean, lang: '
   if (basemap === 'custom') return [customName || ATTRIBUTION.custom[lang], under];
   return [ATTRIBUTION[basemap][lang], under];
 }
-
-/** MapLibre's vector sources read `tileSize` (256 or 512), though the style spec's type leaves it out. */
-const tileSizeProp = (featureCount: number | undefined) => ({ tileSize: tileSizeFor(featureCount ?? 0) }) as object;
 
 export function MapView() {
   const catalog = useStore((s) => s.catalog);
@@ -179,11 +176,11 @@ export function MapView() {
           ];
         }
         return [
-          <Source key={l.id} id={l.id} type="vector" tiles={[tileUrl(l.id)]} maxzoom={TILE_MAXZOOM} {...tileSizeProp(l.feature_count)}>
+          <Source key={l.id} id={l.id} type="vector" tiles={[tileUrl(l.id)]} maxzoom={TILE_MAXZOOM}>
             {main.map((s) => <Layer key={s.id} {...s} source-layer={TILE_SOURCE_LAYER} />)}
           </Source>,
           l.pointsFile ? (
-            <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="vector" tiles={[tileUrl(`${l.id}:pts`)]} maxzoom={TILE_MAXZOOM} {...tileSizeProp(l.feature_count)}>
+            <Source key={`${l.id}:pts`} id={`${l.id}:pts`} type="vector" tiles={[tileUrl(`${l.id}:pts`)]} maxzoom={TILE_MAXZOOM}>
               {pts.map((s) => <Layer key={s.id} {...s} source-layer={TILE_SOURCE_LAYER} />)}
             </Source>
           ) : null,

@@ -9,7 +9,6 @@ export const TILE_SCHEME = 'renewal';
 export const TILE_SOURCE_LAYER = 'features';
 /** The deepest zoom the service cuts; MapLibre overzooms beyond it. */
 export const TILE_MAXZOOM = 14;
-export { tileSizeFor } from '../data/tileCutter';
 
 export function tileUrl(layerId: string): string {
   return `${TILE_SCHEME}://${encodeURIComponent(layerId)}/{z}/{x}/{y}`;
