@@ -181,6 +181,12 @@ export class DataEngine {
     return searchPlaces(this.places.index, query, { limit });
   }
 
+  /** Builds the layer's tile index now (it is otherwise built on the first tile asked for). */
+  prepareTiles(id: string): void {
+    const h = this.held(id);
+    h.tiles ??= new TileCutter(h.features);
+  }
+
   /** One vector tile (MVT bytes, source layer `features`), or null when empty. */
   tile(id: string, z: number, x: number, y: number): Uint8Array | null {
     const h = this.held(id);

@@ -22,6 +22,10 @@ describe('startImport through the data service', () => {
     await client.adopt(r.parts[0].key, 'u-a');
     const page = await client.call('page', { layerId: 'u-a', indices: Uint32Array.from([4, 0]) });
     expect(page).toEqual([{ name: '点4', v: 4 }, { name: '点0', v: 0 }]);
+    // Its tiles come from the same features (the index is built right after the import).
+    await new Promise((r) => setTimeout(r, 5));
+    const tile = await client.tile('u-a', 0, 0, 0);
+    expect(tile && tile.byteLength).toBeGreaterThan(50);
     // The part's key is gone once adopted.
     await expect(client.call('stats', { layerId: r.parts[0].key })).rejects.toThrow(/not loaded/);
   });

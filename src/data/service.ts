@@ -167,6 +167,12 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
         loading.set(key, { url: '', done: Promise.resolve() });
         return { ...info, key };
       });
+      // Index the tiles while the page adds the layer (right after this answer is posted), not
+      // when MapLibre asks for the first tile. The parts move with `adopt`; one already adopted
+      // or dropped is indexed on its first tile instead.
+      setTimeout(() => {
+        for (const p of parts) if (engine.has(p.key)) engine.prepareTiles(p.key);
+      }, 0);
       return [{ ok: true, parts, summary: r.summary } satisfies ImportAnswer];
     },
     cancelImport: async ({ job }) => {

@@ -3,6 +3,7 @@
 // A load changes the store only after the worker succeeded, and only by
 // appending new layers, so a failed or cancelled load leaves every layer as it was.
 import type { FeatureCollection } from 'geojson';
+import { guessFieldMap } from '../../analysis/fieldRoles';
 import { dataService } from '../../data/client';
 import { forgetData, layerData } from '../../data/registry';
 import { startImport } from '../../data/importJob';
@@ -101,6 +102,8 @@ async function addParts(parts: ImportedPart[], o: { name: string; source: string
       ...made,
       source_crs: p.sourceCrs ? `${p.sourceCrs.id} ${p.sourceCrs.name.en}` : CRS_LABEL[o.crs],
       accuracy_m: p.accuracy_m ?? made.accuracy_m,
+      // Which columns hold beds, places, area or population: guessed once, from every column the import saw.
+      fieldMap: guessFieldMap(p.fields ?? o.fields),
     });
   }
   act(addUserLayers, layers);
