@@ -1,10 +1,11 @@
 // The thematic expressions for every styled layer, kept in line with the store and the filters.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { useFilterResults } from '../state/derivedResults';
 import { refreshThematic, useThematicResults } from '../state/thematicResults';
-import { thematicRender, type ThematicRender } from './thematicStyle';
+import type { ThematicRender } from './thematicStyle';
+import { thematicRenders, type Renders } from './thematicRenders';
 
 export function useThematic(): Record<string, ThematicRender | undefined> {
   const thematic = useStore((s) => s.thematic);
@@ -20,13 +21,11 @@ export function useThematic(): Record<string, ThematicRender | undefined> {
     refreshThematic(allLayers({ catalog, userLayers }), thematic, kept);
   }, [thematic, catalog, userLayers, byFilter, filters]);
 
-  return useMemo(() => {
-    const out: Record<string, ThematicRender | undefined> = {};
-    for (const [id, style] of Object.entries(thematic)) {
-      const r = results[id];
-      if (r && r.key.includes(`|${JSON.stringify(style)}|`)) out[id] = thematicRender(style, r.classes, { max: r.max });
-      else if (style.label) out[id] = thematicRender({ kind: 'none', label: style.label }, null);
-    }
-    return out;
-  }, [thematic, results]);
+  // What was drawn last: a layer whose new classes are still computing keeps it meanwhile.
+  const last = useRef<Renders>({});
+  const renders = useMemo(() => thematicRenders(thematic, results, last.current), [thematic, results]);
+  useEffect(() => {
+    last.current = renders;
+  }, [renders]);
+  return renders as Record<string, ThematicRender | undefined>;
 }
