@@ -81,12 +81,12 @@ describe('the service (in-process)', () => {
     const c = inProcessClient('http://x/', fetchFn);
     const layer = { id: 'p', file: 'p.geojson' };
     const meta = { layerId: 'p', layerTitle: { zh: '点', en: 'Points' }, source: 't', filters: {}, generated: new Date(0), app: 'test' };
-    const [rows, bytes] = await Promise.all([
+    const [rows, file] = await Promise.all([
       c.ask(layer, 'rows', { layerId: 'p', kept: null, sort: null }),
-      c.ask(layer, 'export', { layerId: 'p', indices: Uint32Array.of(2), format: 'geojson', meta }),
+      c.ask(layer, 'write', { layerId: 'p', indices: Uint32Array.of(2), format: 'geojson', meta }),
     ]);
     expect(rows.total).toBe(4);
-    const out = JSON.parse(new TextDecoder().decode(bytes));
+    const out = JSON.parse(new TextDecoder().decode(file.bytes));
     expect(out.features.map((f: Feature) => f.properties!.name)).toEqual(['南开公园']);
     expect(fetched).toBe(1);
     await expect(c.ask({ id: 'nope', file: 'x' }, 'stats', { layerId: 'zzz' })).rejects.toThrow(/zzz/);

@@ -1,7 +1,6 @@
 // Messages between the main thread and the data service worker. One request
 // shape per operation; answers carry the request id. Pure types.
-import type { Feature, Geometry } from 'geojson';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LocalText } from '../catalog/types';
 import type { HealthTable } from '../analysis/healthCheck';
 import type { FieldStats } from '../lib/fieldStats';
@@ -43,7 +42,6 @@ export interface Ops {
   features: [{ layerId: string; indices: Uint32Array | null }, Feature<Geometry | null>[]];
   /** Features as UTF-8 JSON (an array), for a worker that parses them itself (analysis inputs): bytes, not objects, cross this thread. */
   featureBytes: [{ layerId: string; indices: Uint32Array | null; properties?: string[] }, ArrayBuffer];
-  export: [{ layerId: string; indices: Uint32Array | null; format: 'geojson' | CsvGeometryMode; meta: ExportMeta }, ArrayBuffer];
   /**
    * Features written as a file in the service, where they are held: GeoJSON (with `meta`),
    * CSV, or a GIS format in WGS84 or `gis.epsg`. Only the bytes cross to the page.

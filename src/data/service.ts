@@ -14,6 +14,10 @@ type Progress = (stage: WorkerStage, fraction?: number) => void;
 type Handler<K extends keyof Ops> = (a: Ops[K][0], progress: Progress) => Promise<[Ops[K][1], Transferable[]?]>;
 const enc = new TextEncoder();
 
+/** The bytes as an ArrayBuffer of their own, to transfer (copied only when they are a view into a larger buffer). */
+const ownBuffer = (b: Uint8Array): ArrayBuffer =>
+  (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.slice().buffer) as ArrayBuffer;
+
 type Post = (reply: Reply, transfer: Transferable[]) => void;
 
 export interface ServiceOptions {
@@ -66,7 +70,7 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       await ready(layerId);
       const t = engine.tile(layerId, z, x, y);
       if (!t) return [null];
-      const buf = t.byteOffset === 0 && t.byteLength === t.buffer.byteLength ? (t.buffer as ArrayBuffer) : (t.slice().buffer as ArrayBuffer);
+      const buf = ownBuffer(t);
       return [buf, [buf]];
     },
     filter: async ({ layerId, filter, districtsId }) => {
@@ -198,20 +202,13 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
         // Loaded on first use: the writers stay out of the service's start-up code.
         const { writeLayer } = await import('../io/exportFormats');
         const w = await writeLayer(features, format, { name: gis?.name ?? layerId, epsg: format === 'kml' ? 4326 : (gis?.epsg ?? 4326), meta: gis?.meta, sqlWasmUrl: opts.sqlWasmUrl });
-        const bytes = w.bytes.byteOffset === 0 && w.bytes.byteLength === w.bytes.buffer.byteLength ? (w.bytes.buffer as ArrayBuffer) : (w.bytes.slice().buffer as ArrayBuffer);
+        const bytes = ownBuffer(w.bytes);
         return [{ bytes, mime: w.mime, ext: w.ext }, [bytes]];
       }
       const text = format === 'geojson' ? exportGeoJSON(features, meta) : exportCsv(features, { geometry: format });
       const bytes = enc.encode(text).buffer as ArrayBuffer;
       const file = format === 'geojson' ? { mime: 'application/geo+json', ext: '.geojson' } : { mime: 'text/csv', ext: format === 'wkt' ? '-wkt.csv' : '.csv' };
       return [{ bytes, ...file }, [bytes]];
-    },
-    export: async ({ layerId, indices, format, meta }) => {
-      await ready(layerId);
-      const features = engine.pick(layerId, indices);
-      const text = format === 'geojson' ? exportGeoJSON(features, meta) : exportCsv(features, { geometry: format });
-      const bytes = enc.encode(text).buffer as ArrayBuffer;
-      return [bytes, [bytes]];
     },
   };
 

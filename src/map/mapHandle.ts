@@ -68,7 +68,12 @@ export function whenMap(): Promise<MLMap> {
 
 /** Resolves when the map has drawn everything it asked for (or after `maxMs`, whichever is first). */
 export function whenIdle(maxMs = 15_000): Promise<void> {
-  const idle = whenMap().then((m) => new Promise<void>((resolve) => m.once('idle', () => resolve())));
+  const idle = whenMap().then((m) => new Promise<void>((resolve) => {
+    m.once('idle', () => resolve());
+    // A map that is idle already fires no 'idle' until something changes: look again shortly
+    // (not at once, so that a layer added in this same update is waited for).
+    setTimeout(() => m.loaded() && m.areTilesLoaded() && !m.isMoving() && resolve(), 500);
+  }));
   return Promise.race([idle, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
 }
 

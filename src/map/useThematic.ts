@@ -4,10 +4,9 @@ import { useStore } from '../state/store';
 import { allLayers } from '../state/appState';
 import { useFilterResults } from '../state/derivedResults';
 import { refreshThematic, useThematicResults } from '../state/thematicResults';
-import type { ThematicRender } from './thematicStyle';
 import { thematicRenders, type Renders } from './thematicRenders';
 
-export function useThematic(): Record<string, ThematicRender | undefined> {
+export function useThematic(): Renders {
   const thematic = useStore((s) => s.thematic);
   const catalog = useStore((s) => s.catalog);
   const userLayers = useStore((s) => s.userLayers);
@@ -27,5 +26,5 @@ export function useThematic(): Record<string, ThematicRender | undefined> {
   useEffect(() => {
     last.current = renders;
   }, [renders]);
-  return renders as Record<string, ThematicRender | undefined>;
+  return renders;
 }

@@ -236,11 +236,11 @@ const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
 
 export async function exportLayer(layer: UserLayer): Promise<void> {
   // Written in the data service, which holds the layer; only the bytes come back.
-  const bytes = await dataService().ask(layer, 'export', {
+  const w = await dataService().ask(layer, 'write', {
     layerId: layer.id,
     indices: null,
     format: 'geojson',
     meta: { layerId: layer.id, layerTitle: layer.title, source: layer.source, filters: {}, generated: new Date(), app: 'Tianjin Renewal Map' },
   });
-  downloadBlob(`${safeFileName(layer.title.en)}.geojson`, new Blob([bytes], { type: 'application/geo+json;charset=utf-8' }));
+  downloadBlob(`${safeFileName(layer.title.en)}${w.ext}`, new Blob([w.bytes], { type: `${w.mime};charset=utf-8` }));
 }

@@ -52,17 +52,17 @@ export function HealthPanel() {
     (async () => {
       // Computed in the data service, which holds the layers: only the table (and the units) come back.
       const svc = dataService();
-      const unitsId2 = drilling ? finerId : unitsId;
+      const unitsOf = drilling ? finerId : unitsId;
       const fac = facilityId ? layers.find((l) => l.id === facilityId) : undefined;
-      for (const id of [SHIPPED.districts, SHIPPED.shelters, SHIPPED.parks, SHIPPED.historicBlocks, SHIPPED.projects, unitsId2, fac?.id]) {
+      for (const id of [SHIPPED.districts, SHIPPED.shelters, SHIPPED.parks, SHIPPED.historicBlocks, SHIPPED.projects, unitsOf, fac?.id]) {
         const l = id ? layers.find((x) => x.id === id) : undefined;
         if (l) svc.open(l);
       }
-      const unitsLayer = layers.find((l) => l.id === unitsId2);
-      if (!unitsLayer) throw new Error(`layer ${unitsId2} has no data`);
+      const unitsLayer = layers.find((l) => l.id === unitsOf);
+      if (!unitsLayer) throw new Error(`layer ${unitsOf} has no data`);
       const label = unitsLayer.title;
       return svc.call('health', {
-        units: unitsId2, ...SHIPPED,
+        units: unitsOf, ...SHIPPED,
         drill: drilling ? { district } : undefined,
         facility: fac ? { id: fac.id, label: fac.title } : undefined,
         unitsLabel: drilling ? { zh: `${label.zh}（${district}内）`, en: `${label.en} (inside ${district})` } : label,

@@ -5,7 +5,7 @@ import type { CatalogLayer, LocalText } from '../../catalog/types';
 import { dataService } from '../../data/client';
 import { shareUrl } from '../../embed/snippet';
 import { downloadBlob } from '../../io/download';
-import type { CsvGeometryMode } from '../../io/exportCsv';
+import type { ExportFormat } from '../../data/protocol';
 import { useThematicResults } from '../../state/thematicResults';
 import { withThematicLegend } from '../thematic/legendItems';
 import { attributionLines, dateStamp, legendEntries, metresPerPixel, scaleBar, type LegendGroup, type ScaleBar } from '../../io/exportImage';
@@ -56,8 +56,8 @@ function fieldLabels(f: LayerFilter): Record<string, LocalText> {
 const valueLabel = (p: string, v: string): LocalText => ({ zh: categoryLabel(p, v, 'zh'), en: categoryLabel(p, v, 'en') });
 
 /** Formats for planners' GIS and CAD tools (issue 8), written by src/io/exportFormats.ts. */
-export type GisFormat = 'shp' | 'kml' | 'gpkg' | 'fgb';
-export type DataFormat = 'geojson' | CsvGeometryMode | GisFormat;
+export type { GisFormat } from '../../data/protocol';
+export type DataFormat = ExportFormat;
 /** Export CRS choices: WGS84, or CGCS2000 / 3-degree GK CM 117°E for CAD and ArcGIS users. */
 export const EXPORT_CRS = [4326, 4548] as const;
 export type ExportEpsg = (typeof EXPORT_CRS)[number];
