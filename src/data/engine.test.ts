@@ -105,4 +105,27 @@ describe('thematic styles are classified where the features are held', () => {
     expect(some.key).toBe('k');
     expect(Object.fromEntries(some.legend.entries.map((c) => [c.label, c.count]))).toMatchObject({ 甲: 15, 乙: 15 });
   });
+
+  it('gives GPU-drawn points a class byte per feature that agrees with the legend, and their positions', async () => {
+    const e = new DataEngine();
+    const fs: Feature<Geometry | null>[] = Array.from({ length: 10 }, (_, i) => ({ type: 'Feature', properties: { v: i < 9 ? i * 10 : null }, geometry: { type: 'Point', coordinates: [117 + i * 1e-3, 39] } }));
+    fs.push({ type: 'Feature', properties: { v: 5 }, geometry: null });
+    e.put('x', fs);
+    const kept = Uint32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 9, 10]); // feature 8 filtered out
+    const r = e.thematic('x', { kind: 'graduated', field: 'v', method: 'manual', breaks: [25, 55] }, kept, 'k', true);
+    // 0,10,20 → 0 · 30,40,50 → 1 · 60,70 → 2 · 80 hidden (filter) · null → missing · no geometry → hidden.
+    expect(Array.from(r.perFeature!)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 255, 254, 255]);
+    // The legend counts the kept features' values (the one without geometry too: class 0).
+    expect(r.legend.entries.map((c) => c.count)).toEqual([4, 3, 2, 1]);
+    expect(e.thematic('x', { kind: 'graduated', field: 'v' }, null).perFeature).toBeUndefined();
+    // Through the service: the positions (and the class bytes) cross as transferred buffers.
+    const fetchFn = (async () => new Response(JSON.stringify({ type: 'FeatureCollection', features: fs }))) as typeof fetch;
+    const c = inProcessClient('http://x/', fetchFn);
+    const layer = { id: 'p', file: 'p.geojson' };
+    const p = await c.ask(layer, 'points', { layerId: 'p' });
+    expect(p?.count).toBe(11);
+    expect(p?.xy.length).toBe(22);
+    const viaService = await c.ask(layer, 'thematic', { layerId: 'p', style: { kind: 'graduated', field: 'v', method: 'manual', breaks: [25, 55] }, kept, key: 'k', perFeature: true });
+    expect(Array.from(viaService.perFeature!)).toEqual(Array.from(r.perFeature!));
+  });
 });

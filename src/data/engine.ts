@@ -12,7 +12,9 @@ import { normalizeFilter, type LayerFilter } from '../lib/filterModel';
 import { buildPlaceIndex, searchPlaces, type PlaceHit, type PlaceIndex } from '../lib/placeSearch';
 import { sortedOrder, tableColumns, visibleRows, type SortDir } from '../lib/tableModel';
 import type { TextIndex } from '../lib/textIndex';
+import { pointPositions, singlePoint, type PointPositions } from '../lib/mercatorPoints';
 import { computeThematic, type ThematicResult } from '../lib/thematic/compute';
+import { featureClasses } from '../lib/thematic/featureClasses';
 import type { ThematicSpec } from '../lib/thematic/spec';
 import { TileCutter } from './tileCutter';
 
@@ -164,11 +166,24 @@ export class DataEngine {
     return (h.stats ??= computeFieldStats(h.features));
   }
 
-  /** A thematic style's classes and legend over the kept features (all when null). */
-  thematic(id: string, style: ThematicSpec, kept: Uint32Array | null, key = ''): ThematicResult {
+  /**
+   * A thematic style's classes and legend over the kept features (all when null); with
+   * `perFeature`, also every feature's class byte (hidden: dropped by the filter, or no point).
+   */
+  thematic(id: string, style: ThematicSpec, kept: Uint32Array | null, key = '', perFeature = false): ThematicResult {
     const h = this.held(id);
     h.props ??= h.features.map((f) => (f.properties as Record<string, unknown> | null) ?? null);
-    return computeThematic(h.props, style, kept, key);
+    const r = computeThematic(h.props, style, kept, key);
+    if (perFeature && r.classes && style.field) {
+      const fs = h.features;
+      r.perFeature = featureClasses(h.props, style.field, r.classes, kept, (i) => singlePoint(fs[i].geometry) !== null);
+    }
+    return r;
+  }
+
+  /** Mercator positions of a layer made only of points (null otherwise), for drawing on the GPU. */
+  points(id: string): PointPositions | null {
+    return pointPositions(this.held(id).features);
   }
 
   /** Place search over these layers (index built once per set of layers held). */

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LocalText } from '../catalog/types';
 import type { HealthTable } from '../analysis/healthCheck';
 import type { FieldStats } from '../lib/fieldStats';
+import type { PointPositions } from '../lib/mercatorPoints';
 import type { ThematicResult } from '../lib/thematic/compute';
 import type { ThematicSpec } from '../lib/thematic/spec';
 import type { LayerFilter } from '../lib/filterModel';
@@ -52,8 +53,10 @@ export interface Ops {
    * (`<job>#<i>`) until it is adopted as a layer; progress comes as `progress` replies.
    */
   import: [{ job: string; source: ImportSourceWire }, ImportAnswer];
-  /** A thematic style's classes and legend over the kept features (null: all). */
-  thematic: [{ layerId: string; style: ThematicSpec; kept: Uint32Array | null; key: string }, ThematicResult];
+  /** A thematic style's classes and legend over the kept features (null: all); `perFeature`: every feature's class byte too. */
+  thematic: [{ layerId: string; style: ThematicSpec; kept: Uint32Array | null; key: string; perFeature?: boolean }, ThematicResult];
+  /** A point layer's Mercator positions (null when it holds other geometry). */
+  points: [{ layerId: string }, PointPositions | null];
   /** The city health check over held layers (ids), computed where they are held. */
   health: [HealthRequest, { table: HealthTable; units: FeatureCollection }];
   /** Stop an import (its parts are never held, or are dropped when it is already done). */

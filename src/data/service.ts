@@ -96,9 +96,15 @@ export function createService(post: Post, opts: ServiceOptions = {}): (req: Requ
       await ready(layerId);
       return [engine.stats(layerId)];
     },
-    thematic: async ({ layerId, style, kept, key }) => {
+    thematic: async ({ layerId, style, kept, key, perFeature }) => {
       await ready(layerId);
-      return [engine.thematic(layerId, style, kept, key)];
+      const r = engine.thematic(layerId, style, kept, key, perFeature);
+      return [r, r.perFeature ? [r.perFeature.buffer] : []];
+    },
+    points: async ({ layerId }) => {
+      await ready(layerId);
+      const p = engine.points(layerId);
+      return [p, p ? [p.xy.buffer] : []];
     },
     health: async (q) => {
       const ids = [q.units, q.districts, q.shelters, q.parks, q.historicBlocks, q.projects, q.facility?.id];

@@ -22,6 +22,8 @@ import { registerMap, type FeatureRef } from './mapHandle';
 import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
 import { useThematic } from './useThematic';
+import { hoverGpuPoint, useGpuPoints } from './gpuPoints/useGpuPoints';
+import { gpuPointsEligible } from '../lib/thematic/gpuPoints';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -51,6 +53,7 @@ export function MapView() {
   const embed = useStore((s) => s.embed);
   const filters = useLayerFilters();
   const thematic = useThematic();
+  const thematicSpecs = useStore((s) => s.thematic);
   const ref = useRef<MapRef>(null);
   const hover = useRef<FeatureRef | null>(null);
   const selected = useRef<FeatureRef | null>(null);
@@ -98,11 +101,13 @@ export function MapView() {
     setState(hover.current, 'hover', false);
     hover.current = next;
     setState(next, 'hover', true);
+    hoverGpuPoint(next?.source ?? null, next?.id ?? null);
   }, []);
 
   const onLeave = useCallback(() => {
     setState(hover.current, 'hover', false);
     hover.current = null;
+    hoverGpuPoint(null, null);
   }, []);
 
   const onClick = useCallback((e: MapLayerMouseEvent) => {
@@ -122,6 +127,11 @@ export function MapView() {
     const map = ref.current?.getMap();
     if (map) registerMap(map);
   }, []);
+
+  const gpu = useGpuPoints(ref, {
+    layers, thematic: thematicSpecs, visible, opacity,
+    selected: selection?.featureId ?? null, selectedLayer: selection?.layerId ?? null,
+  });
 
   const view = useStore.getState().view;
   return (
@@ -152,7 +162,10 @@ export function MapView() {
       style={{ position: 'absolute', inset: 0 }}
     >
       {layers.map((l) => {
-        const rs = { visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id] };
+        const rs = {
+          visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id],
+          gpu: gpuPointsEligible(l, thematicSpecs[l.id]) ? { drawn: gpu[l.id]?.drawn ?? false } : undefined,
+        };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);
         const pts = specs.filter((s) => 'source' in s && s.source === `${l.id}:pts`);

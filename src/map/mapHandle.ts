@@ -49,6 +49,14 @@ export function registerMap(map: MLMap): void {
       const r = useThematicResults.getState().byLayer[id];
       return r ? { legend: r.legend, ms: r.ms, key: r.key } : null;
     },
+    /**
+     * A large point layer's GPU drawing (map/gpuPoints), or null: the key of the classes it
+     * holds and when they came, the key of the classes last drawn and when (performance.now()).
+     */
+    gpuPoints: (id: string) => {
+      const impl = (current?.getLayer(`${id}:gpu`) as unknown as { implementation?: { classesKey: string; classesAt: number; drawnKey: string; drawnAt: number; ready: boolean } } | undefined)?.implementation;
+      return impl ? { classesKey: impl.classesKey, classesAt: impl.classesAt, drawnKey: impl.drawnKey, drawnAt: impl.drawnAt, ready: impl.ready } : null;
+    },
     /** The layer's filter result: kept count, total, pending, ms (null when unfiltered). */
     filterResult: (id: string) => {
       const r = useFilterResults.getState().byLayer[id];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogLayer } from '../catalog/types';
-import { buildLayerSpecs, colorExpr, styleLayerIds } from './style';
+import { DENSE_POINTS_MIN_FEATURES, buildLayerSpecs, colorExpr, pointRadiusStops, styleLayerIds } from './style';
 
 const base = { id: 'blocks', geometry: 'polygon' as const, style: { color: '#a00', fillOpacity: 0.5, radius: 5 }, pointsFile: 'blocks.points.geojson' };
 
@@ -70,5 +70,38 @@ describe('outline level of detail', () => {
     expect(specs.find((s) => s.id === 'u-p:line')!.minzoom).toBeUndefined();
     expect((specs.find((s) => s.id === 'u-p:fill')!.paint as Record<string, unknown>)['fill-outline-color']).toBeUndefined();
     expect(JSON.stringify((specs.find((s) => s.id === 'u-p:fill')!.paint as Record<string, unknown>)['fill-opacity'])).toContain('feature-state');
+  });
+});
+
+describe('dense point layers', () => {
+  const pts = { id: 'u-d', geometry: 'point' as const, style: { color: '#c33', radius: 5 } };
+  const paint = (specs: ReturnType<typeof buildLayerSpecs>, id = 'u-d:point') => specs.find((s) => s.id === id)!.paint as Record<string, unknown>;
+  const th = { color: ['step', ['get', 'v'], '#111', 10, '#222'] as never };
+
+  it('draws small dots without a rim below street zoom for a layer of many points', () => {
+    const p = paint(buildLayerSpecs({ ...pts, feature_count: DENSE_POINTS_MIN_FEATURES + 1 }, { visible: true, opacity: 1, lang: 'zh' }));
+    expect(p['circle-radius']).toEqual(['interpolate', ['linear'], ['zoom'], ...pointRadiusStops(5, true).flat()]);
+    expect(pointRadiusStops(5, true)[1]).toEqual([10, 1.8]);
+    expect((p['circle-stroke-width'] as unknown[])[0]).toBe('step');
+    expect((p['circle-stroke-width'] as unknown[])[2]).toBe(0);
+    const small = paint(buildLayerSpecs({ ...pts, feature_count: 50 }, { visible: true, opacity: 1, lang: 'zh' }));
+    expect(small['circle-radius']).toEqual(['interpolate', ['linear'], ['zoom'], 7, 3, 11, 5, 15, 8]);
+  });
+
+  it('keeps the catalog paint under a GPU-drawn thematic style, and hides the circles once the GPU draws', () => {
+    const big = { ...pts, feature_count: 30_000 };
+    const plain = paint(buildLayerSpecs(big, { visible: true, opacity: 0.8, lang: 'zh' }));
+    const waiting = paint(buildLayerSpecs(big, { visible: true, opacity: 0.8, lang: 'zh', thematic: th, gpu: { drawn: false } }));
+    const drawn = paint(buildLayerSpecs(big, { visible: true, opacity: 0.8, lang: 'zh', thematic: th, gpu: { drawn: true } }));
+    // The colour (data-driven paint: a change would lay every tile out again) stays the catalog's.
+    expect(waiting['circle-color']).toBe('#c33');
+    expect(drawn['circle-color']).toBe('#c33');
+    const noTransitions = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => !k.endsWith('-transition')));
+    expect(noTransitions(waiting)).toEqual(plain);
+    expect(drawn['circle-opacity-transition']).toEqual({ duration: 0 });
+    expect([drawn['circle-opacity'], drawn['circle-stroke-opacity']]).toEqual([0, 0]);
+    expect(paint(buildLayerSpecs(big, { visible: true, opacity: 1, lang: 'zh', thematic: th, gpu: { drawn: true } }), 'u-d:halo')['circle-color']).toBe('#c33');
+    // Without the GPU, MapLibre draws the classes.
+    expect(paint(buildLayerSpecs(big, { visible: true, opacity: 1, lang: 'zh', thematic: th }))['circle-color']).toEqual(th.color);
   });
 });

@@ -44,6 +44,12 @@ export interface LayerRenderState {
   filter?: ExpressionSpecification;
   /** The layer's thematic style as expressions (map/thematicStyle.ts), drawn instead of the catalog colours. */
   thematic?: ThematicRender;
+  /**
+   * A point layer whose thematic classes are drawn on the GPU (map/gpuPoints): its circles keep
+   * the catalog colour and size (a restyle lays nothing out again) and, once the GPU layer
+   * draws (`drawn`), are invisible, kept for clicks, hover and queries.
+   */
+  gpu?: { drawn: boolean };
 }
 
 /** Below this zoom, small polygons (those styled with a radius) are also drawn as dots. */
@@ -57,6 +63,22 @@ export const POINTS_MAX_ZOOM = 12;
  */
 export const OUTLINE_LOD_MIN_FEATURES = 20_000;
 export const OUTLINE_MIN_ZOOM = 12;
+/**
+ * A point layer with more features than this draws smaller dots below street zoom and
+ * strokes them only from OUTLINE_MIN_ZOOM. At city scale a hundred thousand 10-pixel
+ * dots cover each other many times over: the map shows one blob, and every frame pays
+ * for each dot's pixels (a software renderer spends most of a frame there).
+ */
+export const DENSE_POINTS_MIN_FEATURES = 20_000;
+
+/** Dot radius stops [zoom, px]: the catalog radius `r`, or small dots below street zoom for a dense layer. */
+export function pointRadiusStops(r: number, dense: boolean): [number, number][] {
+  return dense ? [[7, 1], [10, 1.8], [12, r * 0.8], [15, r * 1.6]] : [[7, r * 0.6], [11, r], [15, r * 1.6]];
+}
+
+export function pointRadius(r: number, dense: boolean): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], ...pointRadiusStops(r, dense).flat()] as ExpressionSpecification;
+}
 
 export function buildLayerSpecs(
   layer: Pick<CatalogLayer, 'id' | 'geometry' | 'style'> & { pointsFile?: string; feature_count?: number },
@@ -113,24 +135,29 @@ export function buildLayerSpecs(
     out.push({ id: `${id}:heat`, type: 'heatmap', source: pts, layout: { visibility }, ...filt, paint: th.heatmap } as LayerSpecification);
   }
   if (geometry === 'point' || (layer.pointsFile && style.radius)) {
+    const gpu = geometry === 'point' ? rs.gpu : undefined;
+    const pointColor = gpu ? colorExpr(style) : color;
     const r = style.radius ?? 5;
+    const dense = geometry === 'point' && (layer.feature_count ?? 0) > DENSE_POINTS_MIN_FEATURES;
     // Under a heat map the points stay (for clicks) but only show from street scale.
     const heatFade = th?.heatmap ? (['interpolate', ['linear'], ['zoom'], 12, 0, 14, 1] as ExpressionSpecification) : null;
-    const po = heatFade ? (['*', heatFade, o] as unknown as ExpressionSpecification) : o;
+    const po = gpu?.drawn ? 0 : heatFade ? (['*', heatFade, o] as unknown as ExpressionSpecification) : o;
     const point: LayerSpecification = {
       id: `${id}:point`, type: 'circle', source: pts, layout: { visibility }, ...filt,
       paint: {
-        'circle-color': color,
-        'circle-radius': th?.radius ?? (['interpolate', ['linear'], ['zoom'], 7, r * 0.6, 11, r, 15, r * 1.6] as ExpressionSpecification),
+        'circle-color': pointColor,
+        'circle-radius': gpu ? pointRadius(r, dense) : (th?.radius ?? pointRadius(r, dense)),
         'circle-stroke-color': style.outline ?? '#ffffff',
-        'circle-stroke-width': hovered(1, 2.5),
-        'circle-opacity': th?.radius !== undefined ? 0.85 * o : po,
+        'circle-stroke-width': dense ? (['step', ['zoom'], 0, OUTLINE_MIN_ZOOM, hovered(1, 2.5)] as ExpressionSpecification) : hovered(1, 2.5),
+        'circle-opacity': !gpu && th?.radius !== undefined ? 0.85 * o : po,
         'circle-stroke-opacity': po,
+        // Handing over to the GPU layer is a switch, not a 300 ms fade (each faded frame redraws every circle).
+        ...(gpu ? { 'circle-opacity-transition': { duration: 0 }, 'circle-stroke-opacity-transition': { duration: 0 } } : {}),
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;
     // Accuracy halos (issue 13) under point dots; a heat map already shows density, not positions.
-    if (geometry === 'point' && !th?.heatmap) out.push(accuracyHaloLayer(id, pts, color, visibility, o, rs.filter));
+    if (geometry === 'point' && !th?.heatmap) out.push(accuracyHaloLayer(id, pts, pointColor, visibility, o, rs.filter));
     out.push(point);
   }
   if (style.label !== false || th?.label) {

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { CatalogLayer } from '../catalog/types';
 import { dataService } from '../data/client';
 import type { ThematicResult } from '../lib/thematic/compute';
+import { gpuPointsEligible } from '../lib/thematic/gpuPoints';
 import type { ThematicStyle } from './thematic';
 
 export { computeThematic, type ThematicResult } from '../lib/thematic/compute';
@@ -14,7 +15,7 @@ const wanted = new Map<string, string>();
 
 export const useThematicResults = create<{ byLayer: Record<string, ThematicResult> }>(() => ({ byLayer: {} }));
 
-type AnyLayer = Pick<CatalogLayer, 'id' | 'file'> & { dataUrl?: string; pointsFile?: string; type?: string };
+type AnyLayer = Pick<CatalogLayer, 'id' | 'file'> & { dataUrl?: string; pointsFile?: string; type?: string; geometry?: string; feature_count?: number };
 
 /** Brings the results in line with the styles and the filter results (kept ids by layer). */
 export function refreshThematic(layers: AnyLayer[], thematic: Record<string, ThematicStyle>, kept: Record<string, { key: string; ids: Uint32Array | null; pending: boolean } | undefined>): void {
@@ -41,8 +42,10 @@ export function refreshThematic(layers: AnyLayer[], thematic: Record<string, The
     changed = true;
     if (wanted.get(id) === key) continue;
     wanted.set(id, key);
-    // Classified where the features are held (the data service): only the classes and legend come back.
-    void dataService().ask(layer, 'thematic', { layerId: id, style, kept: ids, key }).then((r) => {
+    // Classified where the features are held (the data service): only the classes and legend come
+    // back, and for points drawn on the GPU one class byte per feature.
+    const perFeature = gpuPointsEligible(layer, style);
+    void dataService().ask(layer, 'thematic', { layerId: id, style, kept: ids, key, perFeature }).then((r) => {
       if (wanted.get(id) !== key) return; // superseded
       useThematicResults.setState((s) => ({ byLayer: { ...s.byLayer, [id]: r } }));
     }).catch(() => undefined);

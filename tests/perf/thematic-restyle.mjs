@@ -1,15 +1,19 @@
 // Standalone browser measurement (not part of `npm test`): restyling a 100,000-feature layer,
 // from choosing a classification to the map drawing it.
-//   npx vite build && node tests/perf/thematic-restyle.mjs [--n 100000] [--port 4181]
+//   npx vite build && node tests/perf/thematic-restyle.mjs [--n 100000] [--port 4181] [--gpu 0]
 // Generates /tmp/renewal-thematic-<n>.geojson once (points with a numeric `density` and a
 // category `type`), loads it through the data panel of the built app in the system Chromium
 // (SwiftShader WebGL), then for each method sets the layer's thematic style through
 // window.renewalMap.setThematic and reports:
 //   classes:     from the call to the classes and legend being ready (and the pure
 //                classification time inside it),
-//   paint set:   from the call to the layer's circle-color carrying the new colours,
-//   first frame: from the call to the first frame rendered after the first tile re-laid out
-//                for the new paint arrives,
+//   paint set:   from the call to the new colours being handed to the map: the GPU point layer's
+//                class bytes (map/gpuPoints), or with --gpu 0 the circle-color of MapLibre's circles,
+//   first frame: from the call to the first frame drawn with the new colours: the GPU layer's
+//                draw, or with --gpu 0 the first frame after the first tile re-laid out by
+//                MapLibre for the new paint arrives,
+//   presented:   from the call to the next animation frame after that one (the browser has
+//                taken the drawn frame: under SwiftShader, when its pixels are done),
 //   idle:          from the call to MapLibre idle (every tile re-laid out).
 // The pure part (classification, legend counts, expression build) is in `npm run bench`.
 import { spawn } from 'node:child_process';
@@ -24,6 +28,7 @@ const arg = (name, def) => {
 };
 const N = Number(arg('n', '100000'));
 const PORT = Number(arg('port', '4181'));
+const GPU = arg('gpu', '1') !== '0';
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const file = `/tmp/renewal-thematic-${N}.geojson`;
 
@@ -81,7 +86,7 @@ async function main() {
     page.on('crash', () => console.error('page crashed'));
     page.on('pageerror', (e) => console.error('page error', String(e)));
     const step = (s) => process.env.DEBUG && console.log('step', s);
-    await page.goto(`${server.url}#map=9.5/39.15/117.25&layers=&v=1`);
+    await page.goto(`${server.url}${GPU ? '' : '?gpu=0'}#map=9.5/39.15/117.25&layers=&v=1`);
     await page.waitForFunction(() => window.renewalMap?.getMap() && window.renewalMap.getState().catalog, null, { timeout: 60_000 });
     await page.locator('[data-panel=data]').click();
     await page.locator('[data-testid=data-file-input]').setInputFiles(file);
@@ -98,12 +103,19 @@ async function main() {
         let tClasses = null;
         let tFrame = null;
         let tPaint = null;
+        let tPresented = null;
         const t0 = performance.now();
         let key = '';
         const onRender = () => {
           if (tClasses === null) {
             const tr = rm.thematicResult(id);
             if (tr && tr.key.includes(key)) tClasses = performance.now() - t0;
+          }
+          const g = rm.gpuPoints(id);
+          if (g && tClasses !== null) {
+            if (tPaint === null && g.classesKey.includes(key)) tPaint = g.classesAt - t0;
+            if (tFrame === null && g.drawnKey.includes(key)) tFrame = g.drawnAt - t0;
+            return;
           }
           const paint = JSON.stringify(map.getPaintProperty(`${id}:point`, 'circle-color') ?? '');
           const first = rm.thematicResult(id)?.legend.entries[0]?.color;
@@ -134,9 +146,10 @@ async function main() {
             map.off('render', onRender);
             return resolve({ error: 'no frame with the new colours within 60 s', classes_ms: tClasses, first_frame_ms: tFrame, paint: JSON.stringify(map.getPaintProperty(`${id}:point`, 'circle-color')).slice(0, 200), tr: JSON.stringify(rm.thematicResult(id)?.legend.entries.slice(0, 2)) });
           }
-          if (tFrame !== null && map.loaded() && map.areTilesLoaded()) {
+          if (tFrame !== null && tPresented === null) tPresented = performance.now() - t0;
+          if (tFrame !== null && tPresented !== null && map.loaded() && map.areTilesLoaded()) {
             map.off('render', onRender);
-            resolve({ classes_ms: Math.round(tClasses), paint_ms: Math.round(tPaint), first_frame_ms: Math.round(tFrame), idle_ms: Math.round(performance.now() - t0), classify_ms: Math.round(rm.thematicResult(id).ms) });
+            resolve({ path: rm.gpuPoints(id) ? 'gpu' : 'maplibre', classes_ms: Math.round(tClasses), paint_ms: Math.round(tPaint), first_frame_ms: Math.round(tFrame), presented_ms: Math.round(tPresented), idle_ms: Math.round(performance.now() - t0), classify_ms: Math.round(rm.thematicResult(id).ms) });
           } else requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
@@ -148,7 +161,7 @@ async function main() {
     await browser.close();
     server.stop();
   }
-  console.log(`thematic restyle of ${N.toLocaleString('en')} points in Chromium (SwiftShader): ` + rows.map((r) => `${r.method}: classes ${r.classes_ms} ms (classification ${r.classify_ms} ms), paint set ${r.paint_ms} ms, first frame ${r.first_frame_ms} ms, idle ${r.idle_ms} ms`).join(' · '));
+  console.log(`thematic restyle of ${N.toLocaleString('en')} points in Chromium (SwiftShader), drawn by ${rows[0]?.path}: ` + rows.map((r) => `${r.method}: classes ${r.classes_ms} ms (classification ${r.classify_ms} ms), paint set ${r.paint_ms} ms, first frame ${r.first_frame_ms} ms, presented ${r.presented_ms} ms, idle ${r.idle_ms} ms`).join(' · '));
 }
 
 main().catch((e) => {

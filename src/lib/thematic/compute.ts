@@ -13,6 +13,8 @@ export interface ThematicResult {
   max: number | null;
   /** Classification + legend, ms. */
   ms: number;
+  /** Class byte of every feature (lib/thematic/featureClasses.ts), when asked for: GPU-drawn points. */
+  perFeature?: Uint8Array;
 }
 
 /** Classes, legend and (heat maps) the largest value of `style` over the kept features. */

@@ -1,0 +1,154 @@
+// A large point layer's thematic classes drawn on the GPU (map/gpuPoints): the colours read
+// back from the canvas are the class colours, a restyle lays nothing out again (MapLibre's
+// circles keep the catalog paint), and the filter hides what it drops.
+import type { Page } from '@playwright/test';
+import { expect, openMap, test, waitIdle } from './fixtures';
+
+// 24,000 points in three blocks west → east: values 50, 150, 250 and bands low / mid / high.
+const COLS = 160;
+const ROWS = 150;
+const [LNG0, LAT0, STEP] = [117.1, 39.05, 0.0012];
+function blocksGeoJSON(): string {
+  const features = [];
+  for (let i = 0; i < COLS; i++) {
+    const block = Math.floor((3 * i) / COLS);
+    for (let j = 0; j < ROWS; j++) {
+      features.push({
+        type: 'Feature',
+        properties: { name: `点${i}-${j}`, value: 50 + 100 * block, band: ['low', 'mid', 'high'][block] },
+        geometry: { type: 'Point', coordinates: [+(LNG0 + i * STEP).toFixed(6), +(LAT0 + j * STEP).toFixed(6)] },
+      });
+    }
+  }
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+// Block centres (lng, lat).
+const CENTRES = [0, 1, 2].map((b) => [LNG0 + ((b + 0.5) * COLS * STEP) / 3, LAT0 + (ROWS * STEP) / 2] as [number, number]);
+// ColorBrewer Blues, 3 classes (the published values).
+const BLUES3 = ['#deebf7', '#9ecae1', '#3182bd'];
+
+async function load(page: Page): Promise<string> {
+  await page.locator('[data-panel=data]').click();
+  await page.locator('[data-testid=data-file-input]').setInputFiles({ name: '街区点.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(blocksGeoJSON()) });
+  await page.waitForFunction(() => (window as any).renewalMap.getState().userLayers.length === 1, null, { timeout: 60_000 });
+  const id = await page.evaluate(() => (window as any).renewalMap.getState().userLayers[0].id);
+  await page.evaluate(([x, y]) => (window as any).renewalMap.getMap().jumpTo({ center: [x, y], zoom: 11 }), [LNG0 + (COLS * STEP) / 2, LAT0 + (ROWS * STEP) / 2]);
+  await waitIdle(page);
+  return id;
+}
+
+/** Sets a style and waits until the GPU layer has drawn its classes. */
+async function style(page: Page, id: string, s: Record<string, unknown>): Promise<void> {
+  const problems = await page.evaluate(([lid, st]) => (window as any).renewalMap.setThematic(lid, st), [id, s] as const);
+  expect(problems).toEqual([]);
+  await page.waitForFunction(([lid, st]) => {
+    const rm = (window as any).renewalMap;
+    const g = rm.gpuPoints(lid);
+    return !!g && g.drawnKey.includes(`|${JSON.stringify(rm.getState().thematic[lid])}|`) && JSON.stringify(rm.getState().thematic[lid]).includes((st as any).field);
+  }, [id, s] as const, { timeout: 30_000 });
+  await waitIdle(page);
+}
+
+/** Colour drawn at the centre of each block (a 3 × 3 pixel median). */
+function drawnAt(page: Page): Promise<number[][]> {
+  return page.evaluate((centres) => {
+    const map = (window as any).renewalMap.getMap();
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const c2 = document.createElement('canvas');
+    c2.width = canvas.width;
+    c2.height = canvas.height;
+    const ctx = c2.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    return centres.map(([x, y]: [number, number]) => {
+      const p = map.project([x, y]);
+      const d = ctx.getImageData(Math.round(p.x * ratio) - 1, Math.round(p.y * ratio) - 1, 3, 3).data;
+      return [0, 1, 2].map((k) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => d[i * 4 + k]).sort((a, b) => a - b)[4]);
+    });
+  }, CENTRES);
+}
+
+const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const near = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= 12;
+
+test('a 24,000-point layer draws its classes on the GPU in the class colours, and the filter hides what it drops', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '/#map=11/39.14/117.2&layers=&v=1');
+  const id = await load(page);
+  const catalogPaint = await page.evaluate((lid) => JSON.stringify((window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color')), id);
+
+  await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues' });
+  let px = await drawnAt(page);
+  BLUES3.forEach((c, i) => expect(near(px[i], rgb(c)), `block ${i}: drawn ${px[i]} against ${c}`).toBe(true));
+  // MapLibre's circles keep their catalog paint (nothing laid out again) and are not drawn.
+  const circles = await page.evaluate((lid) => {
+    const map = (window as any).renewalMap.getMap();
+    return { color: JSON.stringify(map.getPaintProperty(`${lid}:point`, 'circle-color')), opacity: map.getPaintProperty(`${lid}:point`, 'circle-opacity') };
+  }, id);
+  expect(circles).toEqual({ color: catalogPaint, opacity: 0 });
+  // … but still answer queries (clicks, hover).
+  const hits = await page.evaluate(([lid, c]) => {
+    const map = (window as any).renewalMap.getMap();
+    const p = map.project(c);
+    return map.queryRenderedFeatures([[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]], { layers: [`${lid}:point`] }).map((f: any) => f.properties.band);
+  }, [id, CENTRES[1]] as const);
+  expect(hits.length).toBeGreaterThan(0);
+  expect(new Set(hits)).toEqual(new Set(['mid']));
+
+  // Reversed ramp: the same classes, colours swapped, and the legend says so.
+  await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues', reverse: true });
+  px = await drawnAt(page);
+  [...BLUES3].reverse().forEach((c, i) => expect(near(px[i], rgb(c)), `reversed block ${i}: drawn ${px[i]} against ${c}`).toBe(true));
+  const legend = await page.evaluate((lid) => (window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => [e.color, e.count]), id);
+  expect(legend).toEqual([[BLUES3[2], 8100], [BLUES3[1], 7950], [BLUES3[0], 7950]]);
+
+  // Filtered to two bands: the middle block is no longer drawn in any class colour.
+  await page.evaluate((lid) => (window as any).renewalMap.setFilter(lid, { categories: { band: ['low', 'high'] } }), id);
+  await page.waitForFunction((lid) => {
+    const rm = (window as any).renewalMap;
+    const f = rm.filterResult(lid);
+    const g = rm.gpuPoints(lid);
+    return f && !f.pending && f.count === 16050 && rm.thematicResult(lid)?.legend.total === 16050 && g?.drawnKey === rm.thematicResult(lid).key;
+  }, id, { timeout: 30_000 });
+  await waitIdle(page);
+  px = await drawnAt(page);
+  expect(near(px[0], rgb(BLUES3[2])), `kept block 0: ${px[0]}`).toBe(true);
+  expect(BLUES3.some((c) => near(px[1], rgb(c))), `dropped block 1 still drawn: ${px[1]}`).toBe(false);
+  expect(near(px[2], rgb(BLUES3[0])), `kept block 2: ${px[2]}`).toBe(true);
+
+  // A click picks a feature through MapLibre's (invisible) circles.
+  const at = await page.evaluate((c) => {
+    const map = (window as any).renewalMap.getMap();
+    const p = map.project(c);
+    const r = map.getCanvas().getBoundingClientRect();
+    return [r.left + p.x, r.top + p.y];
+  }, CENTRES[0]);
+  await page.mouse.click(at[0], at[1]);
+  await page.waitForFunction((lid) => (window as any).renewalMap.getState().selection?.layerId === lid, id);
+  expect(await page.evaluate(() => (window as any).renewalMap.getState().selection.properties.band)).toBe('low');
+
+  // The style removed: MapLibre's circles draw the layer again in its own colour, the GPU layer nothing.
+  await page.evaluate((lid) => {
+    const rm = (window as any).renewalMap;
+    rm.setFilter(lid, {});
+    rm.setThematic(lid, null);
+  }, id);
+  await page.waitForFunction((lid) => (window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-opacity') !== 0 && (window as any).renewalMap.gpuPoints(lid)?.ready === false, id);
+  await waitIdle(page);
+  const own = await page.evaluate((lid) => (window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color'), id);
+  px = await drawnAt(page);
+  expect(typeof own).toBe('string');
+  expect(near(px[1], rgb(own)), `plain layer: drawn ${px[1]} against ${own}`).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('categories on the GPU: one colour per value, as the legend shows', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '/#map=11/39.14/117.2&layers=&v=1');
+  const id = await load(page);
+  await style(page, id, { v: 1, kind: 'categories', field: 'band', ramp: 'Dark2' });
+  const legend: Record<string, string> = await page.evaluate((lid) => Object.fromEntries((window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => [e.key, e.color])), id);
+  const px = await drawnAt(page);
+  ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
+  expect(consoleErrors).toEqual([]);
+});
