@@ -151,8 +151,9 @@ export function buildLayerSpecs(
         'circle-stroke-width': dense ? (['step', ['zoom'], 0, OUTLINE_MIN_ZOOM, hovered(1, 2.5)] as ExpressionSpecification) : hovered(1, 2.5),
         'circle-opacity': !gpu && th?.radius !== undefined ? 0.85 * o : po,
         'circle-stroke-opacity': po,
-        // Handing over to the GPU layer is a switch, not a 300 ms fade (each faded frame redraws every circle).
-        ...(gpu ? { 'circle-opacity-transition': { duration: 0 }, 'circle-stroke-opacity-transition': { duration: 0 } } : {}),
+        // A layer that can hand over to the GPU layer does so at once, not in a 300 ms fade (each
+        // faded frame redraws every circle). Set from the start, so the hand-over changes one value.
+        ...(dense ? { 'circle-opacity-transition': { duration: 0 }, 'circle-stroke-opacity-transition': { duration: 0 } } : {}),
       },
     };
     if (geometry === 'polygon') point.maxzoom = POINTS_MAX_ZOOM;

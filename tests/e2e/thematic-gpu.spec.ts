@@ -95,6 +95,33 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
   expect(hits.length).toBeGreaterThan(0);
   expect(new Set(hits)).toEqual(new Set(['mid']));
 
+  // At street zoom, tilted and turned, each point is drawn on its own position: the pixel at a
+  // point's projected centre has its class colour, and a pixel between points the basemap's.
+  const street = await page.evaluate(async ([lng, lat, step]) => {
+    const map = (window as any).renewalMap.getMap();
+    map.jumpTo({ center: [lng, lat], zoom: 16.5, pitch: 40, bearing: 25 });
+    await new Promise<void>((r) => map.once('idle', () => r()));
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const c2 = document.createElement('canvas');
+    c2.width = canvas.width;
+    c2.height = canvas.height;
+    const ctx = c2.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    const at = (x: number, y: number) => {
+      const p = map.project([x, y]);
+      return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data.slice(0, 3));
+    };
+    const out = { on: at(lng, lat), between: at(lng + step / 2, lat + step / 2) };
+    map.jumpTo({ zoom: 11, pitch: 0, bearing: 0 });
+    await new Promise<void>((r) => map.once('idle', () => r()));
+    return out;
+  }, [LNG0 + 80 * STEP, LAT0 + 75 * STEP, STEP] as const);
+  // Column 80 is in the middle block (class 1).
+  expect(near(street.on, rgb(BLUES3[1])), `street zoom, on the point: ${street.on}`).toBe(true);
+  expect(BLUES3.some((c) => near(street.between, rgb(c))), `street zoom, between points: ${street.between}`).toBe(false);
+  await waitIdle(page);
+
   // Reversed ramp: the same classes, colours swapped, and the legend says so.
   await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues', reverse: true });
   px = await drawnAt(page);

@@ -12,8 +12,9 @@
 //   first frame: from the call to the first frame drawn with the new colours: the GPU layer's
 //                draw, or with --gpu 0 the first frame after the first tile re-laid out by
 //                MapLibre for the new paint arrives,
-//   presented:   from the call to the next animation frame after that one (the browser has
-//                taken the drawn frame: under SwiftShader, when its pixels are done),
+//   pixels done: from the call to a one-pixel read of the drawing buffer returning, issued right
+//                after that frame (the read waits for the GPU to finish the frame),
+//   presented:   from the call to the next animation frame after that one,
 //   idle:          from the call to MapLibre idle (every tile re-laid out).
 // The pure part (classification, legend counts, expression build) is in `npm run bench`.
 import { spawn } from 'node:child_process';
@@ -97,6 +98,9 @@ async function main() {
     await page.waitForFunction((id) => window.renewalMap.getMap().isSourceLoaded(id) && window.renewalMap.getMap().queryRenderedFeatures({ layers: [`${id}:point`] }).length > 0, id, { timeout: 300_000, polling: 250 });
     step('drawn');
     for (const [name, style] of STYLES) {
+      // Each restyle starts from a quiet map: the last frame of the one before is done (under
+      // SwiftShader a frame of 100,000 points keeps the GPU process busy for over 100 ms).
+      await page.waitForTimeout(1500);
       const r = await page.evaluate(({ id, style }) => new Promise((resolve) => {
         const rm = window.renewalMap;
         const map = rm.getMap();
@@ -104,6 +108,14 @@ async function main() {
         let tFrame = null;
         let tPaint = null;
         let tPresented = null;
+        let tPixels = null;
+        // Pixels done: a one-pixel read of the map's drawing buffer returns only once the GPU
+        // (SwiftShader here) has finished every command issued before it, the new frame's included.
+        const readBack = () => setTimeout(() => {
+          const gl = map.painter.context.gl;
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          tPixels = performance.now() - t0;
+        }, 0);
         const t0 = performance.now();
         let key = '';
         const onRender = () => {
@@ -114,7 +126,10 @@ async function main() {
           const g = rm.gpuPoints(id);
           if (g && tClasses !== null) {
             if (tPaint === null && g.classesKey.includes(key)) tPaint = g.classesAt - t0;
-            if (tFrame === null && g.drawnKey.includes(key)) tFrame = g.drawnAt - t0;
+            if (tFrame === null && g.drawnKey.includes(key)) {
+              tFrame = g.drawnAt - t0;
+              readBack();
+            }
             return;
           }
           const paint = JSON.stringify(map.getPaintProperty(`${id}:point`, 'circle-color') ?? '');
@@ -126,7 +141,10 @@ async function main() {
             const onData = (e) => {
               if (e.sourceId !== id || !e.tile) return;
               map.off('sourcedata', onData);
-              map.once('render', () => (tFrame = performance.now() - t0));
+              map.once('render', () => {
+                tFrame = performance.now() - t0;
+                readBack();
+              });
             };
             map.on('sourcedata', onData);
           }
@@ -147,9 +165,9 @@ async function main() {
             return resolve({ error: 'no frame with the new colours within 60 s', classes_ms: tClasses, first_frame_ms: tFrame, paint: JSON.stringify(map.getPaintProperty(`${id}:point`, 'circle-color')).slice(0, 200), tr: JSON.stringify(rm.thematicResult(id)?.legend.entries.slice(0, 2)) });
           }
           if (tFrame !== null && tPresented === null) tPresented = performance.now() - t0;
-          if (tFrame !== null && tPresented !== null && map.loaded() && map.areTilesLoaded()) {
+          if (tFrame !== null && tPresented !== null && tPixels !== null && map.loaded() && map.areTilesLoaded()) {
             map.off('render', onRender);
-            resolve({ path: rm.gpuPoints(id) ? 'gpu' : 'maplibre', classes_ms: Math.round(tClasses), paint_ms: Math.round(tPaint), first_frame_ms: Math.round(tFrame), presented_ms: Math.round(tPresented), idle_ms: Math.round(performance.now() - t0), classify_ms: Math.round(rm.thematicResult(id).ms) });
+            resolve({ path: rm.gpuPoints(id) ? 'gpu' : 'maplibre', classes_ms: Math.round(tClasses), paint_ms: Math.round(tPaint), first_frame_ms: Math.round(tFrame), pixels_ms: Math.round(tPixels), presented_ms: Math.round(tPresented), idle_ms: Math.round(performance.now() - t0), classify_ms: Math.round(rm.thematicResult(id).ms) });
           } else requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
@@ -161,7 +179,7 @@ async function main() {
     await browser.close();
     server.stop();
   }
-  console.log(`thematic restyle of ${N.toLocaleString('en')} points in Chromium (SwiftShader), drawn by ${rows[0]?.path}: ` + rows.map((r) => `${r.method}: classes ${r.classes_ms} ms (classification ${r.classify_ms} ms), paint set ${r.paint_ms} ms, first frame ${r.first_frame_ms} ms, presented ${r.presented_ms} ms, idle ${r.idle_ms} ms`).join(' · '));
+  console.log(`thematic restyle of ${N.toLocaleString('en')} points in Chromium (SwiftShader), drawn by ${rows[0]?.path}: ` + rows.map((r) => `${r.method}: classes ${r.classes_ms} ms (classification ${r.classify_ms} ms), paint set ${r.paint_ms} ms, first frame ${r.first_frame_ms} ms, its pixels done ${r.pixels_ms} ms, presented ${r.presented_ms} ms, idle ${r.idle_ms} ms`).join(' · '));
 }
 
 main().catch((e) => {

@@ -32,7 +32,7 @@ void main() {
   v_stroke = sel ? 2.5 : hov ? 2.0 : u_stroke;
   if (sel || hov) r = max(r, 4.0);
   v_r = (r + v_stroke) * u_dpr;
-  v_half = v_r + 1.0;
+  v_half = v_r + 0.5;
   gl_PointSize = 2.0 * v_half;
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
 }`;
@@ -88,6 +88,7 @@ export class GpuPointsLayer implements CustomLayerInterface {
   private pal: ClassPalette | null = null;
   private dirty = { pos: false, classes: false, palette: false };
   /** Key of the classes last handed in, and of the classes last drawn (measurements and tests read it). */
+  private warmed = false;
   private selected = -1;
   private hovered = -1;
   classesKey = '';
@@ -115,6 +116,7 @@ export class GpuPointsLayer implements CustomLayerInterface {
 
   /** The class byte of every feature and the palette, under the key of the style they belong to. */
   setClasses(classes: Uint8Array, palette: ClassPalette, key: string): void {
+    if (classes === this.classes && palette === this.pal && key === this.classesKey) return;
     const was = this.ready;
     if (classes !== this.classes) {
       this.classes = classes;
@@ -148,8 +150,11 @@ export class GpuPointsLayer implements CustomLayerInterface {
   }
 
   setStyle(style: GpuPointsStyle): void {
+    const o = this.style;
+    const same = o.opacity === style.opacity && o.visible === style.visible && o.strokeMinZoom === style.strokeMinZoom && JSON.stringify(o.radiusStops) === JSON.stringify(style.radiusStops);
     this.style = style;
-    this.map?.triggerRepaint();
+    // A frame of 100,000 points is not free: only a change to what is drawn redraws.
+    if (!same && this.ready) this.map?.triggerRepaint();
   }
 
   /** Whether positions and classes of the same length are in hand. */
@@ -190,6 +195,7 @@ export class GpuPointsLayer implements CustomLayerInterface {
     gl.bindVertexArray(null);
     this.palette = gl.createTexture();
     this.dirty = { pos: true, classes: true, palette: true };
+    this.warmed = false;
   }
 
   onRemove(_map: MlMap, gl: WebGL2RenderingContext): void {
@@ -230,11 +236,48 @@ export class GpuPointsLayer implements CustomLayerInterface {
     }
   }
 
+  /**
+   * One invisible point drawn with the layer's program and state, as soon as the positions are
+   * up: a software GPU (SwiftShader) compiles its code for a draw state on the first draw, so
+   * this spares the first restyle that wait.
+   */
+  private warmUp(gl: WebGL2RenderingContext): void {
+    this.warmed = true;
+    const palette = new Uint8Array(256 * 2 * 4);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, this.palette);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, 256, 2, 0, gl.RGBA, gl.UNSIGNED_BYTE, palette);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.classBuf);
+    gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(1), gl.DYNAMIC_DRAW);
+    gl.useProgram(this.program);
+    // Identity: the first point (at 0, 0 from the origin) lands mid-view, so pixels are shaded.
+    gl.uniformMatrix4fv(this.loc.u_matrix, false, new Float32Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
+    gl.uniform1i(this.loc.u_palette, 0);
+    gl.uniform1f(this.loc.u_radius, 2);
+    gl.uniform1f(this.loc.u_radii, 0);
+    gl.uniform1f(this.loc.u_stroke, 0);
+    gl.uniform1f(this.loc.u_dpr, 1);
+    gl.uniform1f(this.loc.u_opacity, 0);
+    gl.uniform1i(this.loc.u_selected, -1);
+    gl.uniform1i(this.loc.u_hovered, -1);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.bindVertexArray(this.vao);
+    gl.drawArrays(gl.POINTS, 0, 1);
+    gl.bindVertexArray(null);
+    this.dirty.classes = true;
+    this.dirty.palette = true;
+  }
+
   render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
     const map = this.map;
     if (!map || this.failed || !this.program) return;
     // Positions go up as soon as they are in hand, so the first restyle only sends class bytes.
     this.upload(gl);
+    if (!this.warmed && this.positions && !this.classes) this.warmUp(gl);
     if (!this.style.visible || !this.ready || !this.positions) return;
     const zoom = map.getZoom();
     const dpr = map.getPixelRatio();

@@ -3,7 +3,7 @@
 // hands the layer every new set of class bytes, and keeps it in the style, above the layer's
 // (then invisible) MapLibre circles. Returns, per layer id, whether MapLibre's circles are
 // stood in for (`drawn`), which the style builder reads.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapRef } from 'react-map-gl/maplibre';
 import { dataService } from '../../data/client';
@@ -56,7 +56,6 @@ function place(map: MlMap, impl: GpuPointsLayer, layerId: string): void {
 }
 
 export function useGpuPoints(ref: RefObject<MapRef | null>, a: Args): Record<string, GpuState> {
-  const results = useThematicResults((s) => s.byLayer);
   const [positions, setPositions] = useState<Record<string, { url: string; p: PointPositions | null }>>({});
   const impls = useRef(new Map<string, GpuPointsLayer>());
   const palettes = useRef(new WeakMap<ThematicResult, ClassPalette>());
@@ -67,18 +66,43 @@ export function useGpuPoints(ref: RefObject<MapRef | null>, a: Args): Record<str
   const candidates = a.layers.filter((l) => gpuPointsEligible(l, PROBE));
   const active = new Set(a.layers.filter((l) => gpuPointsEligible(l, a.thematic[l.id])).map((l) => l.id));
 
+  // New classes go to the GPU layer as they land in the store, not after React's next commit
+  // (its effects wait for the browser to paint, which under a software renderer can be a frame away).
+  const now = useRef({ candidates, active, positions });
+  now.current = { candidates, active, positions };
+  const feed = useCallback((byLayer: Record<string, ThematicResult>) => {
+    const { candidates: cs, active: on, positions: ps } = now.current;
+    for (const l of cs) {
+      const impl = impls.current.get(l.id);
+      const pos = ps[l.id]?.p;
+      const r = byLayer[l.id];
+      if (!impl || !pos) continue;
+      impl.setPositions(pos);
+      // Classes of an older style keep drawing until the new ones are in (no flash).
+      if (!on.has(l.id)) impl.clearClasses();
+      else if (r?.perFeature && r.classes && r.perFeature.length === pos.count) {
+        let pal = palettes.current.get(r);
+        if (!pal) palettes.current.set(r, (pal = classPalette(r.classes)));
+        impl.setClasses(r.perFeature, pal, r.key);
+      }
+    }
+  }, []);
+  useEffect(() => useThematicResults.subscribe((s) => feed(s.byLayer)), [feed]);
+
   // Positions, once per layer (and again if the layer's data is replaced).
+  const requested = useRef(new Map<string, string>());
+  const candidatesKey = candidates.map((l) => `${l.id}@${l.dataUrl ?? l.file}`).join('|');
   useEffect(() => {
-    for (const l of candidates) {
+    for (const l of now.current.candidates) {
       const url = l.dataUrl ?? l.file;
-      if (positions[l.id]?.url === url) continue;
-      setPositions((s) => ({ ...s, [l.id]: { url, p: null } }));
+      if (requested.current.get(l.id) === url) continue;
+      requested.current.set(l.id, url);
       void dataService().ask(l, 'points', { layerId: l.id }).then(
-        (p) => setPositions((s) => (s[l.id]?.url === url ? { ...s, [l.id]: { url, p } } : s)),
+        (p) => setPositions((s) => (requested.current.get(l.id) === url ? { ...s, [l.id]: { url, p } } : s)),
         () => undefined,
       );
     }
-  });
+  }, [candidatesKey]);
 
   // The custom layers: made, fed and placed; removed when no longer wanted.
   useEffect(() => {
@@ -94,8 +118,6 @@ export function useGpuPoints(ref: RefObject<MapRef | null>, a: Args): Record<str
     for (const l of candidates) {
       const spec = a.thematic[l.id];
       const on = active.has(l.id);
-      const r = results[l.id];
-      const pos = positions[l.id]?.p;
       const style = {
         radiusStops: pointRadiusStops(l.style.radius ?? 5, (l.feature_count ?? 0) > DENSE_POINTS_MIN_FEATURES),
         opacity: (a.opacity[l.id] ?? 1) * (spec?.kind === 'circles' ? 0.85 : 1),
@@ -115,16 +137,9 @@ export function useGpuPoints(ref: RefObject<MapRef | null>, a: Args): Record<str
         live.set(l.id, impl);
       } else impl.setStyle(style);
       impl.setHighlight(a.selectedLayer === l.id ? a.selected : null);
-      if (pos) impl.setPositions(pos);
-      // Classes of an older style keep drawing until the new ones are in (no flash).
-      if (!on) impl.clearClasses();
-      else if (pos && r?.perFeature && r.classes && r.perFeature.length === pos.count) {
-        let pal = palettes.current.get(r);
-        if (!pal) palettes.current.set(r, (pal = classPalette(r.classes)));
-        impl.setClasses(r.perFeature, pal, r.key);
-      }
       if (map.getLayer(`${l.id}:point`)) place(map, impl, l.id);
     }
+    feed(useThematicResults.getState().byLayer);
   });
 
   // A new basemap style drops custom layers: put them back.
