@@ -2,6 +2,8 @@
 // positions are uploaded once, each restyle uploads one class byte per feature and a 256-entry
 // palette (colour, and radius for graduated circles), and the next frame draws them. MapLibre's
 // own circles for the layer stay in the style, invisible, for clicks, hover and queries.
+// Points are GL points: instanced quads (which would not vanish whole when their centre leaves
+// the view) took SwiftShader 1.4–1.9 s a frame for 100,000 points, against about 140 ms.
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MlMap } from 'maplibre-gl';
 import type { PointPositions } from '../../lib/mercatorPoints';
 import type { ClassPalette } from '../../lib/thematic/featureClasses';
