@@ -179,3 +179,38 @@ test('categories on the GPU: one colour per value, as the legend shows', async (
   ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
   expect(consoleErrors).toEqual([]);
 });
+
+test('graduated circles on the GPU: each class drawn at its own size', async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '/#map=11/39.14/117.2&layers=&v=1');
+  const id = await load(page);
+  await style(page, id, { v: 1, kind: 'circles', field: 'value', method: 'manual', breaks: [100, 200], radius: [4, 18] });
+  const legend = await page.evaluate((lid) => (window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => ({ color: e.color, radius: e.radius })), id);
+  expect(legend.map((e: { radius: number }) => e.radius)).toEqual([4, 11, 18]);
+  // At street zoom points are ~140 px apart: 10 px east of a point lies inside an 18 px circle
+  // but outside a 4 px one.
+  const read = (c: [number, number]) => page.evaluate(async (c) => {
+    const map = (window as any).renewalMap.getMap();
+    map.jumpTo({ center: c, zoom: 16.5 });
+    await new Promise<void>((r) => map.once('idle', () => r()));
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const c2 = document.createElement('canvas');
+    c2.width = canvas.width;
+    c2.height = canvas.height;
+    const ctx = c2.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    const p = map.project(c);
+    const at = (dx: number) => Array.from(ctx.getImageData(Math.round((p.x + dx) * ratio), Math.round(p.y * ratio), 1, 1).data.slice(0, 3));
+    return { centre: at(0), off10: at(10) };
+  }, c);
+  const low = await read([LNG0 + 10 * STEP, LAT0 + 75 * STEP]);
+  const high = await read([LNG0 + 150 * STEP, LAT0 + 75 * STEP]);
+  // Circles are drawn at 0.85 opacity over the basemap: compare loosely.
+  const close = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= 40;
+  expect(close(low.centre, rgb(legend[0].color)), `low class centre ${low.centre} against ${legend[0].color}`).toBe(true);
+  expect(close(low.off10, rgb(legend[0].color)), `10 px from a 4 px circle: ${low.off10}`).toBe(false);
+  expect(close(high.centre, rgb(legend[2].color)), `high class centre ${high.centre} against ${legend[2].color}`).toBe(true);
+  expect(close(high.off10, rgb(legend[2].color)), `10 px into an 18 px circle: ${high.off10}`).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
