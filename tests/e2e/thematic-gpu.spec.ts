@@ -175,8 +175,23 @@ test('categories on the GPU: one colour per value, as the legend shows', async (
   const id = await load(page);
   await style(page, id, { v: 1, kind: 'categories', field: 'band', ramp: 'Dark2' });
   const legend: Record<string, string> = await page.evaluate((lid) => Object.fromEntries((window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => [e.key, e.color])), id);
-  const px = await drawnAt(page);
+  let px = await drawnAt(page);
   ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
+  // The language switch gives the map a new style (labels): the GPU layer is put back and draws.
+  await page.locator('button.lang').click();
+  await page.waitForFunction(() => (window as any).renewalMap.getState().lang === 'en');
+  await waitIdle(page);
+  px = await drawnAt(page);
+  ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `after the language switch, ${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
+  // A whole new style (as a basemap that cannot be diffed in) drops custom layers: it is put back.
+  await page.evaluate(() => {
+    const map = (window as any).renewalMap.getMap();
+    map.setStyle(map.getStyle(), { diff: false });
+  });
+  await page.waitForFunction((lid) => !!(window as any).renewalMap.getMap().getLayer(`${lid}:gpu`), id);
+  await waitIdle(page);
+  px = await drawnAt(page);
+  ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `after a new style, ${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
   expect(consoleErrors).toEqual([]);
 });
 
