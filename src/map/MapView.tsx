@@ -23,6 +23,7 @@ import { Overlays } from './overlays/Overlays';
 import { useLayerFilters } from './overlays/useLayerFilters';
 import { useThematic } from './useThematic';
 import { hoverGpuPoint, useGpuPoints } from './gpuPoints/useGpuPoints';
+import { useSettled } from './gpuPoints/useSettled';
 import { gpuPointsEligible } from '../lib/thematic/gpuPoints';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -128,6 +129,9 @@ export function MapView() {
     if (map) registerMap(map);
   }, []);
 
+  // MapLibre's circles of a GPU-drawn layer take the thematic style a second after restyling
+  // pauses: off the user's path, so the style, queries and hit areas catch up.
+  const settledThematic = useSettled(thematic, 1000);
   const gpu = useGpuPoints(ref, {
     layers, thematic: thematicSpecs, visible, opacity,
     selected: selection?.featureId ?? null, selectedLayer: selection?.layerId ?? null,
@@ -164,7 +168,7 @@ export function MapView() {
       {layers.map((l) => {
         const rs = {
           visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id],
-          gpu: gpuPointsEligible(l, thematicSpecs[l.id]) ? { drawn: gpu[l.id]?.drawn ?? false } : undefined,
+          gpu: gpuPointsEligible(l, thematicSpecs[l.id]) ? { drawn: gpu[l.id]?.drawn ?? false, paint: settledThematic[l.id] } : undefined,
         };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);

@@ -100,6 +100,10 @@ describe('dense point layers', () => {
     expect(drawn['circle-opacity-transition']).toEqual({ duration: 0 });
     expect([drawn['circle-opacity'], drawn['circle-stroke-opacity']]).toEqual([0, 0]);
     expect(paint(buildLayerSpecs(big, { visible: true, opacity: 1, lang: 'zh', thematic: th, gpu: { drawn: true } }), 'u-d:halo')['circle-color']).toBe('#c33');
+    // Once restyling pauses, the invisible circles take the settled style (queries, hit areas).
+    const settled = { color: ['step', ['get', 'v'], '#333', 10, '#444'] as never, radius: 7 };
+    const caught = paint(buildLayerSpecs(big, { visible: true, opacity: 1, lang: 'zh', thematic: th, gpu: { drawn: true, paint: settled } }));
+    expect([caught['circle-color'], caught['circle-radius'], caught['circle-opacity']]).toEqual([settled.color, 7, 0]);
     // Without the GPU, MapLibre draws the classes.
     expect(paint(buildLayerSpecs(big, { visible: true, opacity: 1, lang: 'zh', thematic: th }))['circle-color']).toEqual(th.color);
   });

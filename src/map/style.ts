@@ -45,11 +45,13 @@ export interface LayerRenderState {
   /** The layer's thematic style as expressions (map/thematicStyle.ts), drawn instead of the catalog colours. */
   thematic?: ThematicRender;
   /**
-   * A point layer whose thematic classes are drawn on the GPU (map/gpuPoints): its circles keep
-   * the catalog colour and size (a restyle lays nothing out again) and, once the GPU layer
-   * draws (`drawn`), are invisible, kept for clicks, hover and queries.
+   * A point layer whose thematic classes are drawn on the GPU (map/gpuPoints). Its circles do
+   * not follow each restyle (a data-driven paint change lays every tile out again): they keep
+   * `paint`, the thematic style as it stood once restyling paused (the catalog's until then), so
+   * the style, queries and hit areas catch up off the user's path. Once the GPU layer draws
+   * (`drawn`) they are invisible, kept for clicks, hover and queries.
    */
-  gpu?: { drawn: boolean };
+  gpu?: { drawn: boolean; paint?: ThematicRender };
 }
 
 /** Below this zoom, small polygons (those styled with a radius) are also drawn as dots. */
@@ -136,7 +138,7 @@ export function buildLayerSpecs(
   }
   if (geometry === 'point' || (layer.pointsFile && style.radius)) {
     const gpu = geometry === 'point' ? rs.gpu : undefined;
-    const pointColor = gpu ? colorExpr(style) : color;
+    const pointColor = gpu ? (gpu.paint?.color ?? colorExpr(style)) : color;
     const r = style.radius ?? 5;
     const dense = geometry === 'point' && (layer.feature_count ?? 0) > DENSE_POINTS_MIN_FEATURES;
     // Under a heat map the points stay (for clicks) but only show from street scale.
@@ -146,7 +148,7 @@ export function buildLayerSpecs(
       id: `${id}:point`, type: 'circle', source: pts, layout: { visibility }, ...filt,
       paint: {
         'circle-color': pointColor,
-        'circle-radius': gpu ? pointRadius(r, dense) : (th?.radius ?? pointRadius(r, dense)),
+        'circle-radius': (gpu ? gpu.paint?.radius : th?.radius) ?? pointRadius(r, dense),
         'circle-stroke-color': style.outline ?? '#ffffff',
         'circle-stroke-width': dense ? (['step', ['zoom'], 0, OUTLINE_MIN_ZOOM, hovered(1, 2.5)] as ExpressionSpecification) : hovered(1, 2.5),
         'circle-opacity': !gpu && th?.radius !== undefined ? 0.85 * o : po,

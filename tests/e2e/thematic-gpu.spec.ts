@@ -37,16 +37,22 @@ async function load(page: Page): Promise<string> {
   return id;
 }
 
-/** Sets a style and waits until the GPU layer has drawn its classes. */
-async function style(page: Page, id: string, s: Record<string, unknown>): Promise<void> {
+/**
+ * Sets a style and waits until the GPU layer has drawn its classes; returns the circle colour
+ * MapLibre's own circles had at that moment.
+ */
+async function style(page: Page, id: string, s: Record<string, unknown>): Promise<string> {
   const problems = await page.evaluate(([lid, st]) => (window as any).renewalMap.setThematic(lid, st), [id, s] as const);
   expect(problems).toEqual([]);
-  await page.waitForFunction(([lid, st]) => {
+  const drawn = await page.waitForFunction(([lid, st]) => {
     const rm = (window as any).renewalMap;
     const g = rm.gpuPoints(lid);
-    return !!g && g.drawnKey.includes(`|${JSON.stringify(rm.getState().thematic[lid])}|`) && JSON.stringify(rm.getState().thematic[lid]).includes((st as any).field);
+    const done = !!g && g.drawnKey.includes(`|${JSON.stringify(rm.getState().thematic[lid])}|`) && JSON.stringify(rm.getState().thematic[lid]).includes((st as any).field);
+    return done && JSON.stringify(rm.getMap().getPaintProperty(`${lid}:point`, 'circle-color'));
   }, [id, s] as const, { timeout: 30_000 });
+  const paint = (await drawn.jsonValue()) as string;
   await waitIdle(page);
+  return paint;
 }
 
 /** Colour drawn at the centre of each block (a 3 × 3 pixel median). */
@@ -77,16 +83,16 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
   const id = await load(page);
   const catalogPaint = await page.evaluate((lid) => JSON.stringify((window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color')), id);
 
-  await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues' });
+  const atDraw = await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues' });
   let px = await drawnAt(page);
   BLUES3.forEach((c, i) => expect(near(px[i], rgb(c)), `block ${i}: drawn ${px[i]} against ${c}`).toBe(true));
-  // MapLibre's circles keep their catalog paint (nothing laid out again) and are not drawn.
-  const circles = await page.evaluate((lid) => {
-    const map = (window as any).renewalMap.getMap();
-    return { color: JSON.stringify(map.getPaintProperty(`${lid}:point`, 'circle-color')), opacity: map.getPaintProperty(`${lid}:point`, 'circle-opacity') };
-  }, id);
-  expect(circles).toEqual({ color: catalogPaint, opacity: 0 });
-  // … but still answer queries (clicks, hover).
+  // When the GPU layer drew the classes, MapLibre's circles still had their catalog paint: nothing
+  // was laid out again on the way to that frame. They are not drawn.
+  expect(atDraw).toBe(catalogPaint);
+  expect(await page.evaluate((lid) => (window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-opacity'), id)).toBe(0);
+  // Once restyling pauses, they take the classes too (queries and the style agree with the map).
+  await page.waitForFunction(([lid, colors]) => (colors as string[]).every((c) => JSON.stringify((window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color')).includes(c)), [id, BLUES3] as const);
+  // They answer queries (clicks, hover).
   const hits = await page.evaluate(([lid, c]) => {
     const map = (window as any).renewalMap.getMap();
     const p = map.project(c);

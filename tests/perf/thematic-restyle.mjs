@@ -99,8 +99,11 @@ async function main() {
     step('drawn');
     for (const [name, style] of STYLES) {
       // Each restyle starts from a quiet map: the last frame of the one before is done (under
-      // SwiftShader a frame of 100,000 points keeps the GPU process busy for over 100 ms).
+      // SwiftShader a frame of 100,000 points keeps the GPU process busy for over 100 ms), and
+      // MapLibre's own circles have caught up with the settled style (a second after a restyle).
       await page.waitForTimeout(1500);
+      await page.waitForFunction((id) => window.renewalMap.getMap().isSourceLoaded(id) && window.renewalMap.getMap().areTilesLoaded(), id, { timeout: 60_000 });
+      await page.waitForTimeout(500);
       const r = await page.evaluate(({ id, style }) => new Promise((resolve) => {
         const rm = window.renewalMap;
         const map = rm.getMap();
