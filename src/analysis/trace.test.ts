@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
-import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { traceClasses } from './trace.ts';
 import { rng } from './testgeoTrue.ts';
-
-const reader = new GeoJSONReader(new GeometryFactory());
-const closed = (poly: number[][]) =>
-  poly.map((r) => {
-    const pts: number[][] = [];
-    for (let i = 0; i < r.length; i += 2) pts.push([r[i], r[i + 1]]);
-    pts.push(pts[0]);
-    return pts;
-  });
+import { tracedGeometry } from './testTraced.ts';
 
 describe('tracing raster classes into polygons', () => {
   it('gives valid polygons (jsts IsValidOp) whose areas are the cell counts, on random masks with corner-touching cells', () => {
@@ -24,8 +14,7 @@ describe('tracing raster classes into polygons', () => {
       const traced = traceClasses(mask, w, h, [1, 0]);
       [1, 0].forEach((cls, i) => {
         const cells = mask.filter((v) => v === cls).length;
-        const polys = traced[i].map(closed);
-        const geom = reader.read({ type: 'MultiPolygon', coordinates: polys });
+        const geom = tracedGeometry(traced[i]);
         const op = new IsValidOp(geom);
         expect(op.isValid(), `seed ${seed} class ${cls}: ${op.getValidationError()?.toString()}`).toBe(true);
         expect(geom.getArea()).toBeCloseTo(cells, 9);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
-import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import { traceClasses, type TracedPolygon } from './trace.ts';
 import { traceRuns, type ClassRuns } from './traceRuns.ts';
 import { rng } from './testgeoTrue.ts';
+import { tracedGeometry } from './testTraced.ts';
 
 /** The cells of `cls` in a w×h mask as row runs of a window starting at grid row `row0`, columns shifted by `col0`. */
 function runsOf(mask: Uint8Array, w: number, h: number, cls: number, row0 = 0, col0 = 0): ClassRuns {
@@ -42,15 +41,6 @@ function canonical(polys: TracedPolygon[], dx = 0, dy = 0): string[] {
     .sort();
 }
 
-const reader = new GeoJSONReader(new GeometryFactory());
-const closed = (poly: number[][]) =>
-  poly.map((r) => {
-    const pts: number[][] = [];
-    for (let i = 0; i < r.length; i += 2) pts.push([r[i], r[i + 1]]);
-    pts.push(pts[0]);
-    return pts;
-  });
-
 describe('tracing row runs into polygons', () => {
   it('draws exactly the polygons the mask tracer draws, on random masks with holes, pinches and a window offset', () => {
     for (let seed = 1; seed <= 120; seed++) {
@@ -63,7 +53,7 @@ describe('tracing row runs into polygons', () => {
       [1, 0].forEach((cls, i) => {
         const polys = traceRuns(runsOf(mask, w, h, cls, 7, 11));
         expect(canonical(polys), `seed ${seed} class ${cls}`).toEqual(canonical(byMask[i], 11, 7));
-        const geom = reader.read({ type: 'MultiPolygon', coordinates: polys.map(closed) });
+        const geom = tracedGeometry(polys);
         expect(new IsValidOp(geom).isValid(), `seed ${seed} class ${cls}`).toBe(true);
         expect(geom.getArea()).toBeCloseTo(mask.filter((v) => v === cls).length, 9);
       });

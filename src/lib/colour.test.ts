@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { USER_COLORS } from '../state/userLayers';
-import { coloursIn, deltaE } from './colour';
+import { coloursIn, deltaE, rgbOf } from './colour';
 
 /** Coverage classes drawn by the analysis overlay (covered, uncovered, reached streets). */
 const COVERAGE = ['#1c9a8a', '#d4583b', '#0f6f63', '#0b5d8f'];
@@ -32,5 +32,14 @@ describe('colour difference', () => {
 
   it('keeps loaded layers apart from each other', () => {
     for (const a of USER_COLORS) for (const b of USER_COLORS) if (a !== b) expect(deltaE(a, b), `${a} ${b}`).toBeGreaterThan(20);
+  });
+});
+
+describe('colour bytes', () => {
+  it('reads #rrggbb and #rgb, and nothing else', () => {
+    expect(rgbOf('#3182bd')).toEqual([0x31, 0x82, 0xbd]);
+    expect(rgbOf('#FFF')).toEqual([255, 255, 255]);
+    expect(rgbOf('rgb(1,2,3)')).toBeNull();
+    expect(rgbOf('#12345')).toBeNull();
   });
 });

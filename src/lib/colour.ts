@@ -1,9 +1,17 @@
-// Colour difference (CIE76 ΔE in CIELAB, D65) for checking that palettes stay apart.
+// Colours as bytes, and colour difference (CIE76 ΔE in CIELAB, D65) for checking that palettes stay apart.
+
+/** '#rrggbb' or '#rgb' → [r, g, b] bytes, or null when it is neither. */
+export function rgbOf(hex: string): [number, number, number] | null {
+  const m = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(hex);
+  if (!m) return null;
+  const h = m[1].length === 3 ? m[1].replace(/./g, (c) => c + c) : m[1];
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+}
 
 function toLab(hex: string): [number, number, number] {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex);
-  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
-  const lin = [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const rgb = /^#[0-9a-f]{6}$/i.test(hex) ? rgbOf(hex) : null;
+  if (!rgb) throw new Error(`not a #rrggbb colour: ${hex}`);
+  const lin = rgb.map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const [r, g, b] = lin;
   const x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047;
   const y = r * 0.2126 + g * 0.7152 + b * 0.0722;

@@ -24,7 +24,6 @@ import { useLayerFilters } from './overlays/useLayerFilters';
 import { useThematic } from './useThematic';
 import { hoverGpuPoint, useGpuPoints } from './gpuPoints/useGpuPoints';
 import { useSettled } from './gpuPoints/useSettled';
-import { gpuPointsEligible } from '../lib/thematic/gpuPoints';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -168,7 +167,7 @@ export function MapView() {
       {layers.map((l) => {
         const rs = {
           visible: visible.includes(l.id), opacity: opacity[l.id] ?? 1, lang, filter: filters[l.id], thematic: thematic[l.id],
-          gpu: gpuPointsEligible(l, thematicSpecs[l.id]) ? { drawn: gpu[l.id]?.drawn ?? false, paint: settledThematic[l.id] } : undefined,
+          gpu: gpu[l.id] && { ...gpu[l.id], paint: settledThematic[l.id] },
         };
         const specs = buildLayerSpecs(l, rs);
         const main = specs.filter((s) => !('source' in s) || s.source === l.id);

@@ -59,3 +59,33 @@ export async function jumpTo(page: Page, lng: number, lat: number, zoom: number)
   await page.evaluate(([x, y, z]) => (window as any).renewalMap.getMap().jumpTo({ center: [x, y], zoom: z }), [lng, lat, zoom]);
   await waitIdle(page);
 }
+
+/** '#rrggbb' → [r, g, b]. */
+export const rgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/**
+ * The colour the map has drawn at each [lon, lat] (or [lon, lat, dx]: dx CSS pixels east of it),
+ * as [r, g, b]: the median of a (2r + 1)² square of device pixels; null where that falls outside
+ * the view.
+ */
+export function drawnAt(page: Page, points: ([number, number] | [number, number, number])[], r = 0): Promise<(number[] | null)[]> {
+  return page.evaluate(({ points, r }) => {
+    const map = (window as any).renewalMap.getMap();
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    const n = 2 * r + 1;
+    return points.map(([lng, lat, dx = 0]) => {
+      const p = map.project([lng, lat]);
+      const x = Math.round((p.x + dx) * ratio) - r;
+      const y = Math.round(p.y * ratio) - r;
+      if (x < 0 || y < 0 || x + n > canvas.width || y + n > canvas.height) return null;
+      const d = ctx.getImageData(x, y, n, n).data;
+      return [0, 1, 2].map((k) => Array.from({ length: n * n }, (_, i) => d[i * 4 + k]).sort((a, b) => a - b)[(n * n) >> 1]);
+    });
+  }, { points, r });
+}

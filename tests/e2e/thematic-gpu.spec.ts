@@ -2,7 +2,7 @@
 // back from the canvas are the class colours, a restyle lays nothing out again (MapLibre's
 // circles keep the catalog paint), and the filter hides what it drops.
 import type { Page } from '@playwright/test';
-import { expect, openMap, test, waitIdle } from './fixtures';
+import { drawnAt, expect, openMap, rgb, test, waitIdle } from './fixtures';
 
 // 24,000 points in three blocks west → east: values 50, 150, 250 and bands low / mid / high.
 const COLS = 160;
@@ -56,25 +56,18 @@ async function style(page: Page, id: string, s: Record<string, unknown>): Promis
 }
 
 /** Colour drawn at the centre of each block (a 3 × 3 pixel median). */
-function drawnAt(page: Page): Promise<number[][]> {
-  return page.evaluate((centres) => {
-    const map = (window as any).renewalMap.getMap();
-    const canvas = map.getCanvas() as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = canvas.width;
-    c2.height = canvas.height;
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const ratio = canvas.width / canvas.clientWidth;
-    return centres.map(([x, y]: [number, number]) => {
-      const p = map.project([x, y]);
-      const d = ctx.getImageData(Math.round(p.x * ratio) - 1, Math.round(p.y * ratio) - 1, 3, 3).data;
-      return [0, 1, 2].map((k) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => d[i * 4 + k]).sort((a, b) => a - b)[4]);
-    });
-  }, CENTRES);
+const blocks = async (page: Page): Promise<number[][]> => (await drawnAt(page, CENTRES, 1)).map((c) => c!);
+
+/** Colours drawn at these places after a jump there (the view put back after). */
+async function drawnAfterJump(page: Page, view: { center: [number, number]; zoom: number; pitch?: number; bearing?: number }, points: Parameters<typeof drawnAt>[1]): Promise<number[][]> {
+  await page.evaluate((v) => (window as any).renewalMap.getMap().jumpTo(v), view);
+  await waitIdle(page);
+  const px = await drawnAt(page, points);
+  await page.evaluate(() => (window as any).renewalMap.getMap().jumpTo({ zoom: 11, pitch: 0, bearing: 0 }));
+  await waitIdle(page);
+  return px.map((c) => c!);
 }
 
-const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const near = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= 12;
 
 test('a 24,000-point layer draws its classes on the GPU in the class colours, and the filter hides what it drops', async ({ page, consoleErrors }) => {
@@ -84,7 +77,7 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
   const catalogPaint = await page.evaluate((lid) => JSON.stringify((window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color')), id);
 
   const atDraw = await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues' });
-  let px = await drawnAt(page);
+  let px = await blocks(page);
   BLUES3.forEach((c, i) => expect(near(px[i], rgb(c)), `block ${i}: drawn ${px[i]} against ${c}`).toBe(true));
   // When the GPU layer drew the classes, MapLibre's circles still had their catalog paint: nothing
   // was laid out again on the way to that frame. They are not drawn.
@@ -103,34 +96,15 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
 
   // At street zoom, tilted and turned, each point is drawn on its own position: the pixel at a
   // point's projected centre has its class colour, and a pixel between points the basemap's.
-  const street = await page.evaluate(async ([lng, lat, step]) => {
-    const map = (window as any).renewalMap.getMap();
-    map.jumpTo({ center: [lng, lat], zoom: 16.5, pitch: 40, bearing: 25 });
-    await new Promise<void>((r) => map.once('idle', () => r()));
-    const canvas = map.getCanvas() as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = canvas.width;
-    c2.height = canvas.height;
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const ratio = canvas.width / canvas.clientWidth;
-    const at = (x: number, y: number) => {
-      const p = map.project([x, y]);
-      return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data.slice(0, 3));
-    };
-    const out = { on: at(lng, lat), between: at(lng + step / 2, lat + step / 2) };
-    map.jumpTo({ zoom: 11, pitch: 0, bearing: 0 });
-    await new Promise<void>((r) => map.once('idle', () => r()));
-    return out;
-  }, [LNG0 + 80 * STEP, LAT0 + 75 * STEP, STEP] as const);
+  const [lng, lat] = [LNG0 + 80 * STEP, LAT0 + 75 * STEP];
+  const [on, between] = await drawnAfterJump(page, { center: [lng, lat], zoom: 16.5, pitch: 40, bearing: 25 }, [[lng, lat], [lng + STEP / 2, lat + STEP / 2]]);
   // Column 80 is in the middle block (class 1).
-  expect(near(street.on, rgb(BLUES3[1])), `street zoom, on the point: ${street.on}`).toBe(true);
-  expect(BLUES3.some((c) => near(street.between, rgb(c))), `street zoom, between points: ${street.between}`).toBe(false);
-  await waitIdle(page);
+  expect(near(on, rgb(BLUES3[1])), `street zoom, on the point: ${on}`).toBe(true);
+  expect(BLUES3.some((c) => near(between, rgb(c))), `street zoom, between points: ${between}`).toBe(false);
 
   // Reversed ramp: the same classes, colours swapped, and the legend says so.
   await style(page, id, { v: 1, kind: 'graduated', field: 'value', method: 'manual', breaks: [100, 200], ramp: 'Blues', reverse: true });
-  px = await drawnAt(page);
+  px = await blocks(page);
   [...BLUES3].reverse().forEach((c, i) => expect(near(px[i], rgb(c)), `reversed block ${i}: drawn ${px[i]} against ${c}`).toBe(true));
   const legend = await page.evaluate((lid) => (window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => [e.color, e.count]), id);
   expect(legend).toEqual([[BLUES3[2], 8100], [BLUES3[1], 7950], [BLUES3[0], 7950]]);
@@ -144,7 +118,7 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
     return f && !f.pending && f.count === 16050 && rm.thematicResult(lid)?.legend.total === 16050 && g?.drawnKey === rm.thematicResult(lid).key;
   }, id, { timeout: 30_000 });
   await waitIdle(page);
-  px = await drawnAt(page);
+  px = await blocks(page);
   expect(near(px[0], rgb(BLUES3[2])), `kept block 0: ${px[0]}`).toBe(true);
   expect(BLUES3.some((c) => near(px[1], rgb(c))), `dropped block 1 still drawn: ${px[1]}`).toBe(false);
   expect(near(px[2], rgb(BLUES3[0])), `kept block 2: ${px[2]}`).toBe(true);
@@ -169,7 +143,7 @@ test('a 24,000-point layer draws its classes on the GPU in the class colours, an
   await page.waitForFunction((lid) => (window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-opacity') !== 0 && (window as any).renewalMap.gpuPoints(lid)?.ready === false, id);
   await waitIdle(page);
   const own = await page.evaluate((lid) => (window as any).renewalMap.getMap().getPaintProperty(`${lid}:point`, 'circle-color'), id);
-  px = await drawnAt(page);
+  px = await blocks(page);
   expect(typeof own).toBe('string');
   expect(near(px[1], rgb(own)), `plain layer: drawn ${px[1]} against ${own}`).toBe(true);
   expect(consoleErrors).toEqual([]);
@@ -181,13 +155,13 @@ test('categories on the GPU: one colour per value, as the legend shows', async (
   const id = await load(page);
   await style(page, id, { v: 1, kind: 'categories', field: 'band', ramp: 'Dark2' });
   const legend: Record<string, string> = await page.evaluate((lid) => Object.fromEntries((window as any).renewalMap.thematicResult(lid).legend.entries.map((e: any) => [e.key, e.color])), id);
-  let px = await drawnAt(page);
+  let px = await blocks(page);
   ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
   // The language switch gives the map a new style (labels): the GPU layer is put back and draws.
   await page.locator('button.lang').click();
   await page.waitForFunction(() => (window as any).renewalMap.getState().lang === 'en');
   await waitIdle(page);
-  px = await drawnAt(page);
+  px = await blocks(page);
   ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `after the language switch, ${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
   // A whole new style (as a basemap that cannot be diffed in) drops custom layers: it is put back.
   await page.evaluate(() => {
@@ -196,7 +170,7 @@ test('categories on the GPU: one colour per value, as the legend shows', async (
   });
   await page.waitForFunction((lid) => !!(window as any).renewalMap.getMap().getLayer(`${lid}:gpu`), id);
   await waitIdle(page);
-  px = await drawnAt(page);
+  px = await blocks(page);
   ['low', 'mid', 'high'].forEach((band, i) => expect(near(px[i], rgb(legend[band])), `after a new style, ${band}: drawn ${px[i]} against ${legend[band]}`).toBe(true));
   expect(consoleErrors).toEqual([]);
 });
@@ -210,21 +184,10 @@ test('graduated circles on the GPU: each class drawn at its own size', async ({ 
   expect(legend.map((e: { radius: number }) => e.radius)).toEqual([4, 11, 18]);
   // At street zoom points are ~140 px apart: 10 px east of a point lies inside an 18 px circle
   // but outside a 4 px one.
-  const read = (c: [number, number]) => page.evaluate(async (c) => {
-    const map = (window as any).renewalMap.getMap();
-    map.jumpTo({ center: c, zoom: 16.5 });
-    await new Promise<void>((r) => map.once('idle', () => r()));
-    const canvas = map.getCanvas() as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = canvas.width;
-    c2.height = canvas.height;
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const ratio = canvas.width / canvas.clientWidth;
-    const p = map.project(c);
-    const at = (dx: number) => Array.from(ctx.getImageData(Math.round((p.x + dx) * ratio), Math.round(p.y * ratio), 1, 1).data.slice(0, 3));
-    return { centre: at(0), off10: at(10) };
-  }, c);
+  const read = async (c: [number, number]) => {
+    const [centre, off10] = await drawnAfterJump(page, { center: c, zoom: 16.5 }, [c, [c[0], c[1], 10]]);
+    return { centre, off10 };
+  };
   const low = await read([LNG0 + 10 * STEP, LAT0 + 75 * STEP]);
   const high = await read([LNG0 + 150 * STEP, LAT0 + 75 * STEP]);
   // Circles are drawn at 0.85 opacity over the basemap: compare loosely.

@@ -1,7 +1,7 @@
 // Thematic styles and the health check, as drawn: class colours read back from the canvas,
 // legend counts against the filter, the style surviving a reload, the 体检 panel.
 import type { Page } from '@playwright/test';
-import { expect, openMap, test, waitIdle } from './fixtures';
+import { drawnAt, expect, openMap, rgb, test, waitIdle } from './fixtures';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 // ColorBrewer Blues, 3 classes (the published values).
@@ -10,17 +10,9 @@ const style = { v: 1, kind: 'graduated', field: 'population_2020', method: 'equa
 
 /** For each named district: the class (index into `colors`) nearest to most pixels sampled inside it. */
 async function drawnClasses(page: Page, names: string[], colors: string[]): Promise<Record<string, number>> {
-  return page.evaluate(async ({ names, colors }) => {
-    const map = (window as any).renewalMap.getMap();
+  // An 11 × 11 grid over each district's box, kept where it falls inside the district.
+  const samples: Record<string, [number, number][]> = await page.evaluate(async (names) => {
     const fc = await (await fetch('geo/districts.geojson')).json();
-    const canvas = map.getCanvas() as HTMLCanvasElement;
-    const c2 = document.createElement('canvas');
-    c2.width = canvas.width;
-    c2.height = canvas.height;
-    const ctx = c2.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const ratio = canvas.width / canvas.clientWidth;
-    const targets = colors.map((h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
     const inRing = (x: number, y: number, ring: number[][]) => {
       let inside = false;
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -30,38 +22,36 @@ async function drawnClasses(page: Page, names: string[], colors: string[]): Prom
       }
       return inside;
     };
-    const out: Record<string, number> = {};
+    const out: Record<string, [number, number][]> = {};
     for (const name of names) {
       const f = fc.features.find((x: any) => x.properties.name === name);
       const polys: number[][][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       const xs = polys.flat(2).map((p) => p[0]);
       const ys = polys.flat(2).map((p) => p[1]);
-      const votes = colors.map(() => 0);
+      out[name] = [];
       for (let i = 1; i < 12; i++) {
         for (let j = 1; j < 12; j++) {
           const lon = Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * i) / 12;
           const lat = Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * j) / 12;
-          if (!polys.some((p) => inRing(lon, lat, p[0]) && !p.slice(1).some((h) => inRing(lon, lat, h)))) continue;
-          const px = map.project([lon, lat]);
-          if (px.x < 0 || px.y < 0 || px.x >= canvas.clientWidth || px.y >= canvas.clientHeight) continue;
-          const d = ctx.getImageData(Math.round(px.x * ratio), Math.round(px.y * ratio), 1, 1).data;
-          // The fill is drawn at 75 % over the basemap: judge by the nearest class colour.
-          let best = 0;
-          let bestD = Infinity;
-          targets.forEach((t: number[], k: number) => {
-            const dist = (d[0] - t[0]) ** 2 + (d[1] - t[1]) ** 2 + (d[2] - t[2]) ** 2;
-            if (dist < bestD) {
-              best = k;
-              bestD = dist;
-            }
-          });
-          votes[best]++;
+          if (polys.some((p) => inRing(lon, lat, p[0]) && !p.slice(1).some((h) => inRing(lon, lat, h)))) out[name].push([lon, lat]);
         }
       }
-      out[name] = votes.indexOf(Math.max(...votes));
     }
     return out;
-  }, { names, colors });
+  }, names);
+  const targets = colors.map(rgb);
+  const out: Record<string, number> = {};
+  for (const name of names) {
+    const votes = colors.map(() => 0);
+    for (const d of await drawnAt(page, samples[name])) {
+      if (!d) continue; // outside the view
+      // The fill is drawn at 75 % over the basemap: judge by the nearest class colour.
+      const dist = targets.map((t) => (d[0] - t[0]) ** 2 + (d[1] - t[1]) ** 2 + (d[2] - t[2]) ** 2);
+      votes[dist.indexOf(Math.min(...dist))]++;
+    }
+    out[name] = votes.indexOf(Math.max(...votes));
+  }
+  return out;
 }
 
 test('graduated colours are drawn in the class colour of each district’s value', async ({ page, consoleErrors }) => {

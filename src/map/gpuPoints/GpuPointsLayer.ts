@@ -7,7 +7,8 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MlMap } from 'maplibre-gl';
 import type { PointPositions } from '../../lib/mercatorPoints';
 import type { ClassPalette } from '../../lib/thematic/featureClasses';
-import { hexBytes, interpolateStops, pointMatrix } from './matrix';
+import { interpolateStops, pointMatrix } from './matrix';
+import { PALETTE_WIDTH, paletteTexels } from './paletteTexels';
 
 const VERTEX = `#version 300 es
 in vec2 a_pos;
@@ -90,7 +91,6 @@ export class GpuPointsLayer implements CustomLayerInterface {
   private pal: ClassPalette | null = null;
   private dirty = { pos: false, classes: false, palette: false };
   /** Key of the classes last handed in, and of the classes last drawn (measurements and tests read it). */
-  private warmed = false;
   private selected = -1;
   private hovered = -1;
   classesKey = '';
@@ -197,7 +197,6 @@ export class GpuPointsLayer implements CustomLayerInterface {
     gl.bindVertexArray(null);
     this.palette = gl.createTexture();
     this.dirty = { pos: true, classes: true, palette: true };
-    this.warmed = false;
   }
 
   onRemove(_map: MlMap, gl: WebGL2RenderingContext): void {
@@ -221,57 +220,14 @@ export class GpuPointsLayer implements CustomLayerInterface {
       this.dirty.classes = false;
     }
     if (this.dirty.palette && this.pal) {
-      const px = new Uint8Array(256 * 2 * 4);
-      this.pal.colors.forEach((c, i) => {
-        const [r, g, b] = hexBytes(c);
-        px.set([r, g, b, 255], i * 4);
-      });
-      // Row 1: radius × 4 in red (0 … 63.75 px).
-      this.pal.radii?.forEach((r, i) => (px[(256 + i) * 4] = Math.max(0, Math.min(255, Math.round(r * 4)))));
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, this.palette);
       gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, 256, 2, 0, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, PALETTE_WIDTH, 2, 0, gl.RGBA, gl.UNSIGNED_BYTE, paletteTexels(this.pal));
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
       gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
       this.dirty.palette = false;
     }
-  }
-
-  /**
-   * One invisible point drawn with the layer's program and state, as soon as the positions are
-   * up: a software GPU (SwiftShader) compiles its code for a draw state on the first draw, so
-   * this spares the first restyle that wait.
-   */
-  private warmUp(gl: WebGL2RenderingContext): void {
-    this.warmed = true;
-    const palette = new Uint8Array(256 * 2 * 4);
-    gl.activeTexture(gl.TEXTURE0);
-    gl.bindTexture(gl.TEXTURE_2D, this.palette);
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, 256, 2, 0, gl.RGBA, gl.UNSIGNED_BYTE, palette);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.classBuf);
-    gl.bufferData(gl.ARRAY_BUFFER, new Uint8Array(1), gl.DYNAMIC_DRAW);
-    gl.useProgram(this.program);
-    // Identity: the first point (at 0, 0 from the origin) lands mid-view, so pixels are shaded.
-    gl.uniformMatrix4fv(this.loc.u_matrix, false, new Float32Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
-    gl.uniform1i(this.loc.u_palette, 0);
-    gl.uniform1f(this.loc.u_radius, 2);
-    gl.uniform1f(this.loc.u_radii, 0);
-    gl.uniform1f(this.loc.u_stroke, 0);
-    gl.uniform1f(this.loc.u_dpr, 1);
-    gl.uniform1f(this.loc.u_opacity, 0);
-    gl.uniform1i(this.loc.u_selected, -1);
-    gl.uniform1i(this.loc.u_hovered, -1);
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    gl.bindVertexArray(this.vao);
-    gl.drawArrays(gl.POINTS, 0, 1);
-    gl.bindVertexArray(null);
-    this.dirty.classes = true;
-    this.dirty.palette = true;
   }
 
   render(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
@@ -279,7 +235,6 @@ export class GpuPointsLayer implements CustomLayerInterface {
     if (!map || this.failed || !this.program) return;
     // Positions go up as soon as they are in hand, so the first restyle only sends class bytes.
     this.upload(gl);
-    if (!this.warmed && this.positions && !this.classes) this.warmUp(gl);
     if (!this.style.visible || !this.ready || !this.positions) return;
     const zoom = map.getZoom();
     const dpr = map.getPixelRatio();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexBytes, interpolateStops, pointMatrix } from './matrix';
+import { interpolateStops, pointMatrix } from './matrix';
 
 const apply = (m: ArrayLike<number>, v: number[]) => [0, 1, 2, 3].map((r) => m[r] * v[0] + m[4 + r] * v[1] + m[8 + r] * v[2] + m[12 + r] * v[3]);
 
@@ -29,10 +29,5 @@ describe('GPU point matrices', () => {
     expect(interpolateStops(stops, 8.5)).toBeCloseTo(1.4, 12);
     expect(interpolateStops(stops, 11)).toBeCloseTo(2.9, 12);
     expect(interpolateStops(stops, 20)).toBe(4);
-  });
-
-  it('reads hex colours', () => {
-    expect(hexBytes('#3182bd')).toEqual([0x31, 0x82, 0xbd]);
-    expect(hexBytes('#fff')).toEqual([255, 255, 255]);
   });
 });

@@ -29,11 +29,3 @@ export function interpolateStops(stops: readonly (readonly [number, number])[], 
   }
   return stops[stops.length - 1][1];
 }
-
-/** '#rrggbb' → [r, g, b] bytes. */
-export function hexBytes(hex: string): [number, number, number] {
-  const h = hex.replace('#', '');
-  const full = h.length === 3 ? h.split('').map((c) => c + c).join('') : h.slice(0, 6);
-  const n = parseInt(full, 16);
-  return Number.isFinite(n) ? [(n >> 16) & 255, (n >> 8) & 255, n & 255] : [189, 189, 189];
-}

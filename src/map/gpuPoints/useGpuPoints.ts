@@ -1,8 +1,8 @@
 // Large point layers with a thematic style draw their classes through a GPU custom layer
 // (GpuPointsLayer): this hook fetches each such layer's positions from the data service once,
 // hands the layer every new set of class bytes, and keeps it in the style, above the layer's
-// (then invisible) MapLibre circles. Returns, per layer id, whether MapLibre's circles are
-// stood in for (`drawn`), which the style builder reads.
+// (then invisible) MapLibre circles. Returns an entry for each layer whose current style is
+// drawn this way, saying whether the GPU layer draws yet (`drawn`); the style builder reads it.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapRef } from 'react-map-gl/maplibre';
@@ -153,7 +153,8 @@ export function useGpuPoints(ref: RefObject<MapRef | null>, a: Args): Record<str
     return () => void map.off('styledata', onStyle);
   });
 
+  // Every layer styled for the GPU, its layer made yet or not: its circles must not take each new style.
   const out: Record<string, GpuState> = {};
-  for (const [id, impl] of impls.current) out[id] = { drawn: active.has(id) && impl.ready };
+  for (const id of active) out[id] = { drawn: impls.current.get(id)?.ready ?? false };
   return out;
 }
